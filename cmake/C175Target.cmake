@@ -1,0 +1,21 @@
+# Common compile settings for every C175 target.
+function(c175_target_defaults target)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    if(C175_WERROR)
+        target_compile_options(${target} PRIVATE -Werror)
+    endif()
+    if(C175_SANITIZE)
+        target_compile_options(${target} PRIVATE -fsanitize=${C175_SANITIZE} -fno-omit-frame-pointer)
+        target_link_options(${target} PRIVATE -fsanitize=${C175_SANITIZE})
+    endif()
+endfunction()
+
+# Sources of a layer: every .cpp below the given folders, so adding a file needs no CMake edit.
+function(c175_glob_sources out)
+    set(files)
+    foreach(dir IN LISTS ARGN)
+        file(GLOB_RECURSE found CONFIGURE_DEPENDS ${dir}/*.cpp)
+        list(APPEND files ${found})
+    endforeach()
+    set(${out} ${files} PARENT_SCOPE)
+endfunction()

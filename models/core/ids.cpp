@@ -1,0 +1,137 @@
+#include "core/ids.h"
+
+#include <openssl/rand.h>
+
+#include <array>
+#include <cstdio>
+#include <ctime>
+#include <stdexcept>
+
+namespace c175::core {
+namespace {
+
+std::string formatUuid(const std::array<unsigned char, 16>& b) {
+    char out[37];
+    std::snprintf(out, sizeof out,
+                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+                  b[14], b[15]);
+    return out;
+}
+
+void setTimeAndVersion(std::array<unsigned char, 16>& b, std::int64_t unixMs) {
+    for (int i = 0; i < 6; ++i)
+        b[i] = static_cast<unsigned char>(unixMs >> (8 * (5 - i)));
+    b[6] = static_cast<unsigned char>(0x70 | (b[6] & 0x0F));
+    b[8] = static_cast<unsigned char>(0x80 | (b[8] & 0x3F));
+}
+
+// Days from 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+} // namespace
+
+std::string newUuidV7() {
+    std::array<unsigned char, 16> b{};
+    if (RAND_bytes(b.data(), static_cast<int>(b.size())) != 1)
+        throw std::runtime_error("The system random generator failed.");
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::system_clock::now().time_since_epoch())
+                        .count();
+    setTimeAndVersion(b, ms);
+    return formatUuid(b);
+}
+
+std::string uuidV7From(std::int64_t unixMs, std::uint64_t counter) {
+    std::array<unsigned char, 16> b{};
+    // splitmix64 spreads the counter over the random bits.
+    std::uint64_t z = counter + 0x9E3779B97F4A7C15ull;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    z ^= z >> 31;
+    for (int i = 0; i < 8; ++i)
+        b[8 + i] = static_cast<unsigned char>(z >> (8 * i));
+    b[6] = static_cast<unsigned char>(counter >> 8);
+    b[7] = static_cast<unsigned char>(counter);
+    setTimeAndVersion(b, unixMs);
+    return formatUuid(b);
+}
+
+std::string formatUtcSeconds(std::int64_t unixSeconds) {
+    const std::time_t t = static_cast<std::time_t>(unixSeconds);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string formatUtc(std::chrono::system_clock::time_point t) {
+    return formatUtcSeconds(
+        std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
+}
+
+std::string formatDay(std::int64_t unixSeconds) {
+    return formatUtcSeconds(unixSeconds).substr(0, 10);
+}
+
+std::string nowUtc() {
+    return formatUtc(std::chrono::system_clock::now());
+}
+
+bool parseIsoTime(const std::string& text, std::int64_t& unixSeconds) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    int consumed = 0;
+    if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3 || consumed != 10)
+        return false;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31)
+        return false;
+    static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (d > kDays[mo - 1] || (mo == 2 && d == 29 && !leap))
+        return false;
+    std::size_t pos = 10;
+    std::int64_t offset = 0;
+    if (pos < text.size()) {
+        if (text[pos] != 'T' && text[pos] != ' ')
+            return false;
+        int n = 0;
+        if (std::sscanf(text.c_str() + pos + 1, "%2d:%2d:%2d%n", &h, &mi, &s, &n) != 3 || n != 8)
+            return false;
+        if (h > 23 || mi > 59 || s > 60)
+            return false;
+        pos += 9;
+        if (pos < text.size() && text[pos] == '.') {
+            ++pos;
+            while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9')
+                ++pos;
+        }
+        if (pos >= text.size())
+            return false; // a time needs its offset, or the moment is ambiguous
+        if (text[pos] == 'Z') {
+            ++pos;
+        } else if (text[pos] == '+' || text[pos] == '-') {
+            int oh = 0, om = 0;
+            if (std::sscanf(text.c_str() + pos + 1, "%2d:%2d%n", &oh, &om, &n) != 2 || n != 5 ||
+                oh > 14 || om > 59)
+                return false;
+            offset = (oh * 3600 + om * 60) * (text[pos] == '+' ? 1 : -1);
+            pos += 6;
+        } else {
+            return false;
+        }
+        if (pos != text.size())
+            return false;
+    }
+    unixSeconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset;
+    return true;
+}
+
+} // namespace c175::core
