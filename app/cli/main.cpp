@@ -2,6 +2,7 @@
 #include "command.h"
 
 #include "core/errors.h"
+#include "core/i18n.h"
 #include "db/database.h"
 
 #include <cstdlib>
@@ -95,6 +96,19 @@ std::string osUserName() {
     return "os:uid" + std::to_string(geteuid());
 }
 
+// c175ctl speaks the language of the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+void chooseLanguage() {
+    for (const char* var : {"LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const char* value = std::getenv(var);
+        if (!value || !*value)
+            continue;
+        const std::string lang(value);
+        c175::core::setLanguage(lang.rfind("vi", 0) == 0 ? "vi" : "en",
+                                c175::core::defaultLocaleDir());
+        return;
+    }
+}
+
 void printUsage(std::ostream& out) {
     out << "Usage: c175ctl [--db FILE] COMMAND [ARGS]\n"
            "       c175ctl --version | --help\n\nCommands:\n";
@@ -112,6 +126,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
     Context ctx;
     ctx.osUser = osUserName();
+    chooseLanguage();
     try {
         ctx.dbPath = takeOption(args, "--db");
     } catch (const UsageError& e) {

@@ -1,5 +1,6 @@
 #include "db/database.h"
 
+#include "core/i18n.h"
 #include "core/text_fold.h"
 
 #include <sqlite3.h>
@@ -27,7 +28,7 @@ void foldFunction(sqlite3_context* ctx, int argc, sqlite3_value** argv) {
 void checkHeader(const std::string& path) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
-        throw DbError("The cache path \"" + path + "\" is a folder, not a file.");
+        throw DbError(core::fmt(core::tr("The cache path \"{}\" is a folder, not a file."), path));
     if (!std::filesystem::exists(path, ec))
         return;
     const auto size = std::filesystem::file_size(path, ec);
@@ -38,8 +39,8 @@ void checkHeader(const std::string& path) {
     in.read(reinterpret_cast<char*>(h), sizeof h);
     if (in.gcount() < 100 || std::string_view(reinterpret_cast<char*>(h), 16) !=
                                  std::string_view("SQLite format 3\0", 16))
-        throw DbError("The file \"" + path +
-                      "\" is not a C175 cache (it is not an SQLite database).");
+        throw DbError(core::fmt(
+            core::tr("The file \"{}\" is not a C175 cache (it is not an SQLite database)."), path));
     std::uint64_t pageSize = (h[16] << 8) | h[17];
     if (pageSize == 1)
         pageSize = 65536;
@@ -47,8 +48,9 @@ void checkHeader(const std::string& path) {
     const std::uint32_t changeCounter = (h[24] << 24) | (h[25] << 16) | (h[26] << 8) | h[27];
     const std::uint32_t validFor = (h[92] << 24) | (h[93] << 16) | (h[94] << 8) | h[95];
     if (pages > 0 && validFor == changeCounter && pageSize * pages > size)
-        throw DbError("The cache file \"" + path + "\" is truncated (" + std::to_string(size) +
-                      " bytes of " + std::to_string(pageSize * pages) + "); it was not changed.");
+        throw DbError(core::fmt(
+            core::tr("The cache file \"{}\" is truncated ({} bytes of {}); it was not changed."),
+            path, size, pageSize * pages));
 }
 
 } // namespace
@@ -73,7 +75,7 @@ Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
         std::string msg = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         sqlite3_close(m_db);
         m_db = nullptr;
-        throw DbError("Cannot open the cache \"" + path + "\": " + msg + ".");
+        throw DbError(core::fmt(core::tr("Cannot open the cache \"{}\": {}."), path, msg));
     }
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, 5000);
@@ -113,8 +115,8 @@ void Database::check(int rc, std::string_view what) const {
     std::string msg = sqlite3_errmsg(m_db);
     const int primary = rc & 0xff;
     if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
-        throw DbError("The cache file \"" + m_path + "\" is damaged or not a C175 cache (" + msg +
-                      ").");
+        throw DbError(core::fmt(
+            core::tr("The cache file \"{}\" is damaged or not a C175 cache ({})."), m_path, msg));
     throw DbError(std::string(what) + ": " + msg);
 }
 

@@ -1,5 +1,6 @@
 #include "db/migrations.h"
 
+#include "core/i18n.h"
 #include "core/ids.h"
 #include "embedded/embedded.h"
 
@@ -31,11 +32,11 @@ void migrate(Database& db) {
     const int current = static_cast<int>(db.scalarInt("PRAGMA user_version"));
     const int latest = latestSchemaVersion();
     if (current > latest)
-        throw DbError("The cache \"" + db.path() +
-                      "\" was made by a newer version of C175 Console "
-                      "(schema " +
-                      std::to_string(current) + "; this program knows up to " +
-                      std::to_string(latest) + "). Update the program; the cache was not changed.");
+        throw DbError(core::fmt(
+            core::tr(
+                "The cache \"{}\" was made by a newer version of C175 Console (schema {}; this "
+                "program knows up to {}). Update the program; the cache was not changed."),
+            db.path(), current, latest));
     if (current == latest)
         return;
     Transaction tx(db);
@@ -48,7 +49,7 @@ void migrate(Database& db) {
         try {
             db.exec(m.sql);
         } catch (const DbError& e) {
-            throw DbError("Migration " + m.name + " failed: " + e.what());
+            throw DbError(core::fmt(core::tr("Migration {} failed: {}"), m.name, e.what()));
         }
         record.bindAll(static_cast<std::int64_t>(m.version), m.name, core::nowUtc()).run();
     }
@@ -69,9 +70,9 @@ Database openCache(const std::string& path, OpenMode mode) {
     if (mode != OpenMode::ReadOnly)
         migrate(db);
     else if (current < latestSchemaVersion())
-        throw DbError("The cache \"" + path +
-                      "\" has an older schema and is opened read-only; "
-                      "open it once read-write to upgrade it.");
+        throw DbError(core::fmt(core::tr("The cache \"{}\" has an older schema and is opened "
+                                         "read-only; open it once read-write to upgrade it."),
+                                path));
     return db;
 }
 
