@@ -147,6 +147,7 @@ bool Database::tableExists(std::string_view name) {
     return st.step();
 }
 
+bool Database::inTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
 std::int64_t Database::lastInsertRowid() const {
     return sqlite3_last_insert_rowid(m_db);
 }

@@ -40,6 +40,8 @@ public:
     std::optional<std::string> scalarText(std::string_view sql);
     bool tableExists(std::string_view name);
 
+    // True inside BEGIN ... COMMIT (so a helper can join the caller's transaction).
+    bool inTransaction() const;
     std::int64_t lastInsertRowid() const;
     int changes() const;
     const std::string& path() const { return m_path; }
