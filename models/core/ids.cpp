@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <ctime>
 #include <stdexcept>
+#include <string_view>
 
 namespace c175::core {
 namespace {
@@ -86,7 +87,27 @@ std::string nowUtc() {
     return formatUtc(std::chrono::system_clock::now());
 }
 
+// True when text[from, from + pattern.size()) has a digit wherever pattern has 'D' and the same
+// character elsewhere: sscanf alone would take signs and spaces inside the fields.
+bool shapeMatches(const std::string& text, std::size_t from, std::string_view pattern) {
+    if (from + pattern.size() > text.size())
+        return false;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = text[from + i];
+        if (pattern[i] == 'D' ? (c < '0' || c > '9') : c != pattern[i])
+            return false;
+    }
+    return true;
+}
+
 bool parseIsoTime(const std::string& text, std::int64_t& unixSeconds) {
+    if (!shapeMatches(text, 0, "DDDD-DD-DD"))
+        return false;
+    if (text.size() > 10 && !shapeMatches(text, 11, "DD:DD:DD"))
+        return false;
+    if (const auto sign = text.find_first_of("+-", 19);
+        text.size() > 19 && sign != std::string::npos && !shapeMatches(text, sign + 1, "DD:DD"))
+        return false;
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
     int consumed = 0;
     if (std::sscanf(text.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3 || consumed != 10)

@@ -147,7 +147,9 @@ bool Database::tableExists(std::string_view name) {
     return st.step();
 }
 
-bool Database::inTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+bool Database::inTransaction() const {
+    return sqlite3_get_autocommit(m_db) == 0;
+}
 std::int64_t Database::lastInsertRowid() const {
     return sqlite3_last_insert_rowid(m_db);
 }
@@ -160,6 +162,9 @@ Statement::Statement(Database& db, std::string_view sql) : m_db(&db) {
                                       SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK)
         db.check(rc, "Cannot prepare \"" + std::string(sql.substr(0, 80)) + "\"");
+    if (!m_stmt)
+        throw DbError("Cannot prepare \"" + std::string(sql.substr(0, 80)) +
+                      "\": it holds no statement");
 }
 
 Statement::~Statement() {
