@@ -1,0 +1,266 @@
+#include "changes/change_capture.h"
+
+#include "core/errors.h"
+#include "core/ids.h"
+#include "db/database.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <openssl/rand.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <set>
+#include <stdexcept>
+
+namespace c175::changes {
+namespace {
+
+const std::set<std::string> kSyncColumns = {"id", "rev", "updated_at", "updated_by", "deleted"};
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+struct Hlc {
+    std::int64_t ms = 0;
+    std::int64_t counter = 0;
+};
+
+Hlc parseHlc(std::string_view text) {
+    Hlc h;
+    long long ms = 0, counter = 0;
+    if (std::sscanf(std::string(text).c_str(), "%13lld.%5lld", &ms, &counter) == 2) {
+        h.ms = ms;
+        h.counter = counter;
+    }
+    return h;
+}
+
+std::string getState(db::Database& db, const char* key) {
+    db::Statement q(db, "SELECT value FROM sync_state WHERE key = ?");
+    q.bind(1, key);
+    return q.step() ? q.getText(0) : std::string();
+}
+
+void setState(db::Database& db, const char* key, const std::string& value) {
+    db::Statement q(db, "INSERT INTO sync_state(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    q.bindAll(key, value);
+    q.run();
+}
+
+std::string formatHlc(const Hlc& h, const std::string& node) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%013lld.%05lld.", static_cast<long long>(h.ms),
+                  static_cast<long long>(h.counter));
+    return buf + node;
+}
+
+std::string quoteIdent(std::string_view name) {
+    std::string out = "\"";
+    for (char c : name) {
+        out += c;
+        if (c == '"')
+            out += '"';
+    }
+    return out + "\"";
+}
+
+void requireTransaction(db::Database& db, const char* what) {
+    if (!db.inTransaction())
+        throw std::logic_error(std::string(what) +
+                               " must run inside the transaction of the edit it records.");
+}
+
+void requireEntity(db::Database& db, std::string_view entity) {
+    if (!isSyncedEntity(db, entity))
+        throw core::ValidationError("entity",
+                                    "\"" + std::string(entity) + "\" is not a synced table");
+}
+
+std::int64_t rowRev(db::Database& db, std::string_view entity, std::string_view rowId) {
+    db::Statement q(db, "SELECT rev FROM " + quoteIdent(entity) + " WHERE id = ?");
+    q.bind(1, rowId);
+    if (!q.step())
+        throw core::ValidationError("row_id", "no row \"" + std::string(rowId) + "\" in " +
+                                                  std::string(entity));
+    return q.getInt64(0);
+}
+
+std::string record(db::Database& db, std::string_view entity, std::string_view rowId,
+                   const char* op, const std::string& payload, const std::string& actor) {
+    const std::int64_t baseRev = rowRev(db, entity, rowId);
+    const std::string hlc = nextHlc(db);
+    db::Statement stamp(db, "UPDATE " + quoteIdent(entity) + " SET updated_at = ?, updated_by = ?" +
+                                (std::string_view(op) == "delete" ? ", deleted = 1" : "") +
+                                " WHERE id = ?");
+    stamp.bindAll(hlc, actor, rowId);
+    stamp.run();
+    const std::string opId = core::newUuidV7();
+    db::Statement ins(db, "INSERT INTO sync_outbox(op_id, entity, row_id, op, payload, base_rev, "
+                          "created_at, hlc, actor) VALUES (?,?,?,?,?,?,?,?,?)");
+    ins.bindAll(opId, entity, rowId, op, payload, baseRev, core::nowUtc(), hlc, actor);
+    ins.run();
+    return opId;
+}
+
+} // namespace
+
+bool isSyncedEntity(db::Database& db, std::string_view entity) {
+    if (entity.empty() || entity.size() > 64)
+        return false;
+    db::Statement q(db, "SELECT count(*) FROM sqlite_master m, pragma_table_info(m.name) p "
+                        "WHERE m.type = 'table' AND m.name = ? AND p.name IN "
+                        "('id', 'rev', 'updated_at', 'updated_by', 'deleted')");
+    q.bind(1, entity);
+    return q.step() && q.getInt(0) == 5;
+}
+
+std::vector<std::string> syncedEntities(db::Database& db) {
+    std::vector<std::string> out;
+    db::Statement q(db, "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p "
+                        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND p.name IN "
+                        "('id', 'rev', 'updated_at', 'updated_by', 'deleted') "
+                        "GROUP BY m.name HAVING count(*) = 5 ORDER BY m.name");
+    while (q.step())
+        out.push_back(q.getText(0));
+    return out;
+}
+
+std::vector<Column> columnsOf(db::Database& db, std::string_view entity) {
+    std::vector<Column> out;
+    db::Statement q(db, "SELECT name, upper(type), \"notnull\", dflt_value IS NOT NULL "
+                        "FROM pragma_table_info(?) ORDER BY cid");
+    q.bind(1, entity);
+    while (q.step())
+        out.push_back({q.getText(0), q.getText(1), q.getInt(2) != 0, q.getInt(3) != 0});
+    return out;
+}
+
+std::string nodeId(db::Database& db) {
+    std::string node = getState(db, "node_id");
+    if (node.empty()) {
+        unsigned char b[4];
+        if (RAND_bytes(b, sizeof b) != 1)
+            throw std::runtime_error("The system random generator failed.");
+        char buf[9];
+        std::snprintf(buf, sizeof buf, "%02x%02x%02x%02x", b[0], b[1], b[2], b[3]);
+        node = buf;
+        setState(db, "node_id", node);
+    }
+    return node;
+}
+
+std::string nextHlc(db::Database& db) {
+    const std::string node = nodeId(db);
+    Hlc h = parseHlc(getState(db, "hlc"));
+    const std::int64_t now = nowMs();
+    if (now > h.ms) {
+        h.ms = now;
+        h.counter = 0;
+    } else if (++h.counter > 99999) { // same millisecond too often: borrow the next one
+        ++h.ms;
+        h.counter = 0;
+    }
+    const std::string text = formatHlc(h, node);
+    setState(db, "hlc", text);
+    return text;
+}
+
+void observeHlc(db::Database& db, std::string_view remote) {
+    const Hlc r = parseHlc(remote);
+    if (r.ms == 0)
+        return;
+    Hlc h = parseHlc(getState(db, "hlc"));
+    if (r.ms > h.ms || (r.ms == h.ms && r.counter > h.counter)) {
+        h = r;
+        setState(db, "hlc", formatHlc(h, nodeId(db)));
+    }
+}
+
+std::string recordUpsert(db::Database& db, std::string_view entity, std::string_view rowId,
+                         const std::string& fieldsJson, const std::string& actor) {
+    requireTransaction(db, "changes::recordUpsert");
+    requireEntity(db, entity);
+    Poco::JSON::Object::Ptr fields;
+    try {
+        fields = Poco::JSON::Parser().parse(fieldsJson).extract<Poco::JSON::Object::Ptr>();
+    } catch (const std::exception&) {
+        throw core::ValidationError("fields", "must be a JSON object of field names and values");
+    }
+    if (!fields)
+        throw core::ValidationError("fields", "must be a JSON object of field names and values");
+    std::set<std::string> known;
+    for (const auto& c : columnsOf(db, entity))
+        known.insert(c.name);
+    for (const auto& [name, value] : *fields) {
+        if (!known.count(name) || kSyncColumns.count(name))
+            throw core::ValidationError("fields", "\"" + name + "\" is not a field of " +
+                                                      std::string(entity) + " that an edit sets");
+    }
+    return record(db, entity, rowId, "upsert", fieldsJson, actor);
+}
+
+std::string recordDelete(db::Database& db, std::string_view entity, std::string_view rowId,
+                         const std::string& actor) {
+    requireTransaction(db, "changes::recordDelete");
+    requireEntity(db, entity);
+    return record(db, entity, rowId, "delete", "{}", actor);
+}
+
+void installCaptureTriggers(db::Database& db) {
+    // One signature of every synced table's columns: recreate only when it changed.
+    std::string signature;
+    std::vector<std::pair<std::string, std::vector<Column>>> tables;
+    for (const auto& entity : syncedEntities(db)) {
+        auto cols = columnsOf(db, entity);
+        signature += entity + "(";
+        for (const auto& c : cols)
+            signature += c.name + ":" + c.type + ",";
+        signature += ");";
+        tables.emplace_back(entity, std::move(cols));
+    }
+    if (getState(db, "capture_sig") == signature)
+        return;
+    db::Transaction tx(db);
+    db::Statement old(db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+                          "'sync\\_base\\_%' ESCAPE '\\'");
+    std::vector<std::string> drop;
+    while (old.step())
+        drop.push_back(old.getText(0));
+    for (const auto& name : drop)
+        db.exec("DROP TRIGGER " + quoteIdent(name));
+    for (const auto& [entity, cols] : tables) {
+        std::string json = "json_object(";
+        bool first = true;
+        for (const auto& c : cols) {
+            if (!first)
+                json += ", ";
+            first = false;
+            const std::string col = "OLD." + quoteIdent(c.name);
+            json += "'" + c.name + "', ";
+            json += c.type == "BLOB"
+                        ? "CASE WHEN " + col + " IS NULL THEN NULL ELSE hex(" + col + ") END"
+                        : col;
+        }
+        json += ")";
+        db.exec("CREATE TRIGGER " + quoteIdent("sync_base_" + entity) + " BEFORE UPDATE ON " +
+                quoteIdent(entity) +
+                " WHEN OLD.rev > 0 AND NOT EXISTS (SELECT 1 FROM sync_state WHERE key = "
+                "'capture_off') BEGIN INSERT OR IGNORE INTO sync_base(entity, row_id, rev, json) "
+                "VALUES ('" +
+                entity + "', OLD.id, OLD.rev, " + json + "); END");
+    }
+    setState(db, "capture_sig", signature);
+    tx.commit();
+}
+
+std::int64_t pendingCount(db::Database& db) {
+    return db.scalarInt("SELECT count(*) FROM sync_outbox");
+}
+
+} // namespace c175::changes
