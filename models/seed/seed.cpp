@@ -1,0 +1,285 @@
+#include "seed/seed.h"
+
+#include "audit/audit_log.h"
+#include "auth/password.h"
+#include "core/i18n.h"
+#include "core/ids.h"
+#include "core/progress.h"
+#include "db/database.h"
+#include "geodata/import.h"
+#include "seed/seed_context.h"
+#include "tipoff/centre_keys.h"
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+
+namespace c175::seed {
+namespace {
+
+// Tables whose rows mean the cache already holds pilot data (seeding would mix two worlds).
+const char* const kPilotTables[] = {"kiosks",     "cameras",       "camera_alerts", "tipoffs",
+                                    "households", "beneficiaries", "programmes",    "applications",
+                                    "lodgings",   "stays"};
+
+void refuseIfSeeded(db::Database& db) {
+    std::int64_t rows = 0;
+    for (const char* table : kPilotTables)
+        rows +=
+            db.scalarInt(std::string("SELECT count(*) FROM (SELECT 1 FROM ") + table + " LIMIT 1)");
+    if (rows > 0)
+        throw db::DbError(core::fmt(
+            core::tr("The cache \"{}\" already holds pilot data; demo data is only seeded into a "
+                     "cache without any, so nothing was changed."),
+            db.path()));
+}
+
+// Faster writes for the seed's one big transaction; the previous settings come back after.
+// - synchronous OFF: a crash mid-seed loses only the uncommitted seed.
+// - foreign keys OFF: every reference is made by the seed itself (test_seed runs
+//   foreign_key_check), and the lookups would cost a third of the time.
+// - a rollback journal instead of WAL while it runs: new pages go to the file once, where WAL
+//   would write them to the log (again each time the cache spills) and then copy them over.
+//   When another connection holds the file in WAL mode the switch fails and WAL stays.
+class BulkWriteSettings {
+public:
+    explicit BulkWriteSettings(db::Database& db)
+        : m_db(db), m_synchronous(db.scalarInt("PRAGMA synchronous")),
+          m_cacheSize(db.scalarInt("PRAGMA cache_size")),
+          m_foreignKeys(db.scalarInt("PRAGMA foreign_keys")) {
+        m_db.exec("PRAGMA synchronous = OFF");
+        m_db.exec("PRAGMA cache_size = -262144"); // 256 MiB
+        m_db.exec("PRAGMA foreign_keys = OFF");
+        if (m_db.scalarText("PRAGMA journal_mode").value_or("") == "wal") {
+            try {
+                m_leftWal = m_db.scalarText("PRAGMA journal_mode = DELETE").value_or("") != "wal";
+            } catch (const db::DbError&) {
+                m_leftWal = false;
+            }
+        }
+    }
+    ~BulkWriteSettings() {
+        try {
+            if (m_leftWal)
+                m_db.scalarText("PRAGMA journal_mode = WAL");
+            m_db.exec("PRAGMA foreign_keys = " + std::to_string(m_foreignKeys));
+            m_db.exec("PRAGMA synchronous = " + std::to_string(m_synchronous));
+            m_db.exec("PRAGMA cache_size = " + std::to_string(m_cacheSize));
+        } catch (...) {
+            // The connection keeps working with the bulk settings; nothing to report.
+        }
+    }
+    BulkWriteSettings(const BulkWriteSettings&) = delete;
+    BulkWriteSettings& operator=(const BulkWriteSettings&) = delete;
+
+private:
+    db::Database& m_db;
+    std::int64_t m_synchronous;
+    std::int64_t m_cacheSize;
+    std::int64_t m_foreignKeys;
+    bool m_leftWal = false;
+};
+
+// Secondary indexes of the big tables are dropped inside the seed's transaction and built again
+// at its end: sorting once is much cheaper than millions of inserts at random places. UNIQUE
+// constraints (autoindexes, no SQL) stay, so duplicates are still refused as they come.
+class DeferredIndexes {
+public:
+    explicit DeferredIndexes(db::Database& db) : m_db(db) {
+        static const char* const kTables[] = {
+            "camera_alerts", "stays",         "tipoff_history", "kiosk_heartbeats", "tipoffs",
+            "applications",  "beneficiaries", "tipoff_notices", "kiosk_faults",     "gate_counts"};
+        db::Statement q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                            "tbl_name = ? AND sql IS NOT NULL");
+        for (const char* table : kTables) {
+            q.reset();
+            q.bind(1, table);
+            while (q.step())
+                m_indexes.emplace_back(q.getText(0), q.getText(1));
+        }
+        for (const auto& [name, sql] : m_indexes)
+            m_db.exec("DROP INDEX \"" + name + "\"");
+    }
+    void rebuild(core::Progress& progress) {
+        const auto total = static_cast<std::int64_t>(m_indexes.size());
+        std::int64_t done = 0;
+        for (const auto& [name, sql] : m_indexes) {
+            progress.checkpoint();
+            progress.update(core::tr("Indexes"), done++, total);
+            m_db.exec(sql);
+        }
+        progress.update(core::tr("Indexes"), total, total);
+    }
+
+private:
+    db::Database& m_db;
+    std::vector<std::pair<std::string, std::string>> m_indexes;
+};
+
+std::int64_t countCommunes(db::Database& db) {
+    return db.scalarInt("SELECT count(*) FROM admin_units WHERE layer = '2025' AND "
+                        "level = 'commune' AND deleted = 0");
+}
+
+// Demo users, written like AccountService::addUser does but inside the seed's transaction (the
+// service opens its own). Existing names are left alone.
+void seedUsers(SeedContext& ctx, const std::vector<std::string>& hashes) {
+    const auto& users = demoUsers();
+    db::Statement find(ctx.db, "SELECT id FROM users WHERE username = ?");
+    db::Statement insert(ctx.db, "INSERT INTO users (id, username, display_name, role, "
+                                 "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    audit::AuditLog audit(ctx.db);
+    std::int64_t made = 0;
+    for (std::size_t i = 0; i < users.size(); ++i) {
+        const auto& u = users[i];
+        find.reset();
+        find.bind(1, u.username);
+        if (find.step()) {
+            ctx.userIds[u.username] = find.getText(0);
+            continue;
+        }
+        const std::string id = ctx.newId();
+        insert.bindAll(id, u.username, u.displayName, u.role, hashes[i], ctx.nowText).run();
+        audit.append(ctx.options.actor, "user_create", "user", id,
+                     "username=" + u.username + ";role=" + u.role + ";province=");
+        ctx.userIds[u.username] = id;
+        ++made;
+    }
+    ctx.counts["users"] = made;
+}
+
+// scrypt hashes of the demo passwords (the format of auth::hashPassword, N=2^15 r=8 p=3, salt =
+// first 16 bytes of SHA-256("c175 demo salt|" + username)). Made once, because six scrypt runs
+// would take most of the small seed's time; the passwords are public (README), so a fixed salt
+// gives nothing away. test_seed checks each verifies with auth::verifyPassword.
+const char* demoPasswordHash(const std::string& username) {
+    static const std::pair<const char*, const char*> kHashes[] = {
+        {"operator",
+         "scrypt$15$8$3$E9cUwaEJEU1I/aZ9RC2bKQ==$LhqNqLCExUV1wRYCxxMnVWOhypJVqHFscrPuLO0p49o="},
+        {"officer",
+         "scrypt$15$8$3$/x8E5ysADEU/eNvMFkkQsg==$tZNqG3AG/1xxfRMySJDgW/WN0oel/EB8cRai9KpJ8X0="},
+        {"reviewer",
+         "scrypt$15$8$3$qCo4LTLGUj4DICe2ObjMtg==$ZqghRsOqloPrc/rC56+PVhL3hTJ0vn99JJWMgM6B29w="},
+        {"approver",
+         "scrypt$15$8$3$DkzB0Gdoga+TGUZPW9XXTQ==$EIwIyWWhPomUq6QDlmPMsK200ZboKbR29n+nKQ20B2c="},
+        {"analyst",
+         "scrypt$15$8$3$qMvG2V5Bp3rw2EA++lUIpg==$wTQxqUcFt+oWQdKze35zaHgQta6AkoLoojk5ED45HI0="},
+        {"admin",
+         "scrypt$15$8$3$LmkCZct1z+hxwvVcVZ5pjg==$Ym36oeBzmSEYGQy+kENuZJLCsOSBqENwAPoGhultq5I="},
+    };
+    for (const auto& [name, hash] : kHashes)
+        if (username == name)
+            return hash;
+    return nullptr;
+}
+
+std::vector<std::string> hashDemoPasswords() {
+    std::vector<std::string> hashes;
+    for (const auto& u : demoUsers()) {
+        const char* known = demoPasswordHash(u.username);
+        hashes.push_back(known ? known : auth::hashPassword(u.password));
+    }
+    return hashes;
+}
+
+bool holdsGeodata(const std::filesystem::path& dir) {
+    std::error_code ec;
+    return !dir.empty() && std::filesystem::is_regular_file(dir / geodata::kProvincesFile, ec);
+}
+
+} // namespace
+
+std::optional<Scale> parseScale(std::string_view text) {
+    if (text == "small")
+        return Scale::Small;
+    if (text == "large")
+        return Scale::Large;
+    return std::nullopt;
+}
+
+const std::vector<DemoUser>& demoUsers() {
+    static const std::vector<DemoUser> users = {
+        {"operator", "Nguyễn Văn Hùng", "operator", "Demo@175-operator"},
+        {"officer", "Trần Thị Mai", "case_officer", "Demo@175-officer"},
+        {"reviewer", "Lê Minh Tuấn", "welfare_reviewer", "Demo@175-reviewer"},
+        {"approver", "Phạm Thị Hương", "welfare_approver", "Demo@175-approver"},
+        {"analyst", "Hoàng Đức Anh", "analyst", "Demo@175-analyst"},
+        {"admin", "Võ Thanh Bình", "admin", "Demo@175-admin"},
+    };
+    return users;
+}
+
+std::string findGeodataDir() {
+    if (const char* env = std::getenv("C175_GEODATA"); env && *env && holdsGeodata(env))
+        return env;
+#ifdef C175_DEFAULT_GEODATA
+    if (holdsGeodata(C175_DEFAULT_GEODATA))
+        return std::filesystem::path(C175_DEFAULT_GEODATA).lexically_normal().string();
+#endif
+    if (holdsGeodata("../shared/data/geo"))
+        return std::filesystem::absolute("../shared/data/geo").lexically_normal().string();
+    return "";
+}
+
+SeedReport seedDemo(db::Database& db, const SeedOptions& options, core::Progress& progress) {
+    const auto started = std::chrono::steady_clock::now();
+    refuseIfSeeded(db);
+    SeedReport report;
+
+    // The geodata import commits on its own (it is `c175ctl geodata import`); should the rest of
+    // the seed fail, the units it brought into an empty table are taken out again below.
+    const bool unitsBefore = db.scalarInt("SELECT count(*) FROM admin_units") > 0;
+    if (countCommunes(db) == 0) {
+        if (!options.geodataDir.empty()) {
+            geodata::importDirectory(db, options.geodataDir, options.actor, progress);
+            report.geodataImported = true;
+        } else {
+            report.note = core::tr(
+                "No geodata folder was found, so the demo data has no provinces or communes "
+                "of its own and lies near the provincial capitals. Get the files described in "
+                "../shared/data/geo/README.txt, point C175_GEODATA at their folder and seed a "
+                "new cache, or run c175ctl --db FILE geodata import DIR first.");
+        }
+    }
+    try {
+        const auto hashes = hashDemoPasswords();
+        BulkWriteSettings bulk(db);
+        db::Transaction tx(db);
+        DeferredIndexes indexes(db);
+        SeedContext ctx(db, options, progress);
+        ctx.loadCommunes();
+        seedUsers(ctx, hashes);
+        // The centre key pair, wrapped for the demo case officer and administrator, so the
+        // named reporters below can be sealed and revealed in the demo.
+        if (!tipoff::hasCentreKeys(db))
+            tipoff::createCentreKeys(
+                db, options.actor, {{"officer", "Demo@175-officer"}, {"admin", "Demo@175-admin"}});
+        seedKiosks(ctx);
+        seedCameras(ctx);
+        seedTipoffs(ctx);
+        seedWelfare(ctx);
+        seedTourism(ctx);
+        indexes.rebuild(progress);
+        progress.checkpoint();
+        tx.commit();
+        report.counts = ctx.counts;
+    } catch (...) {
+        if (report.geodataImported && !unitsBefore) {
+            try {
+                db::Transaction undo(db);
+                db.exec("DELETE FROM admin_units");
+                undo.commit();
+            } catch (...) {
+                // Keep the first failure; the units are valid data on their own.
+            }
+        }
+        throw;
+    }
+    report.counts["admin_units"] =
+        db.scalarInt("SELECT count(*) FROM admin_units WHERE deleted = 0");
+    report.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return report;
+}
+
+} // namespace c175::seed
