@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <utility>
@@ -250,21 +251,30 @@ std::vector<std::uint8_t> Statement::getBlob(int col) const {
 }
 
 Transaction::Transaction(Database& db, Kind kind) : m_db(db) {
-    m_db.exec(kind == Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+    if (m_db.inTransaction()) {
+        static std::atomic<std::uint64_t> counter{0};
+        m_savepoint = "c175_sp_" + std::to_string(++counter);
+        m_db.exec("SAVEPOINT " + m_savepoint);
+    } else {
+        m_db.exec(kind == Kind::Immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+    }
 }
 
 Transaction::~Transaction() {
-    if (m_open) {
-        try {
+    if (!m_open)
+        return;
+    try {
+        if (m_savepoint.empty())
             m_db.exec("ROLLBACK");
-        } catch (...) {
-            // A failed rollback leaves SQLite to roll back when the connection closes.
-        }
+        else
+            m_db.exec("ROLLBACK TO " + m_savepoint + "; RELEASE " + m_savepoint);
+    } catch (...) {
+        // A failed rollback leaves SQLite to roll back when the connection closes.
     }
 }
 
 void Transaction::commit() {
-    m_db.exec("COMMIT");
+    m_db.exec(m_savepoint.empty() ? std::string("COMMIT") : "RELEASE " + m_savepoint);
     m_open = false;
 }
 

@@ -104,6 +104,9 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+// Inside another transaction it becomes a SAVEPOINT, so a service that guards its own work with
+// a Transaction can also run as one step of a larger one (the demo seed, an import): its commit
+// releases the savepoint and its rollback undoes only its own part.
 class Transaction {
 public:
     enum class Kind { Deferred, Immediate };
@@ -115,6 +118,7 @@ public:
 
 private:
     Database& m_db;
+    std::string m_savepoint; // empty = the outermost transaction
     bool m_open = true;
 };
 

@@ -1,7 +1,7 @@
 #include "seed/seed.h"
 
 #include "audit/audit_log.h"
-#include "auth/password.h"
+#include "auth/accounts.h"
 #include "core/i18n.h"
 #include "core/ids.h"
 #include "core/progress.h"
@@ -121,65 +121,22 @@ std::int64_t countCommunes(db::Database& db) {
                         "level = 'commune' AND deleted = 0");
 }
 
-// Demo users, written like AccountService::addUser does but inside the seed's transaction (the
-// service opens its own). Existing names are left alone.
-void seedUsers(SeedContext& ctx, const std::vector<std::string>& hashes) {
-    const auto& users = demoUsers();
-    db::Statement find(ctx.db, "SELECT id FROM users WHERE username = ?");
-    db::Statement insert(ctx.db, "INSERT INTO users (id, username, display_name, role, "
-                                 "password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    audit::AuditLog audit(ctx.db);
+// Demo users through the account service (hashing, validation and audit as for any account),
+// as one step of the seed's transaction. Existing names are left alone.
+void seedUsers(SeedContext& ctx) {
+    auth::AccountService accounts(ctx.db);
     std::int64_t made = 0;
-    for (std::size_t i = 0; i < users.size(); ++i) {
-        const auto& u = users[i];
-        find.reset();
-        find.bind(1, u.username);
-        if (find.step()) {
-            ctx.userIds[u.username] = find.getText(0);
+    for (const auto& u : demoUsers()) {
+        if (const auto existing = accounts.find(u.username)) {
+            ctx.userIds[u.username] = existing->id;
             continue;
         }
-        const std::string id = ctx.newId();
-        insert.bindAll(id, u.username, u.displayName, u.role, hashes[i], ctx.nowText).run();
-        audit.append(ctx.options.actor, "user_create", "user", id,
-                     "username=" + u.username + ";role=" + u.role + ";province=");
-        ctx.userIds[u.username] = id;
+        const auto user = accounts.addUser(ctx.options.actor, u.username, u.displayName,
+                                           *auth::parseRole(u.role), u.password);
+        ctx.userIds[u.username] = user.id;
         ++made;
     }
     ctx.counts["users"] = made;
-}
-
-// scrypt hashes of the demo passwords (the format of auth::hashPassword, N=2^15 r=8 p=3, salt =
-// first 16 bytes of SHA-256("c175 demo salt|" + username)). Made once, because six scrypt runs
-// would take most of the small seed's time; the passwords are public (README), so a fixed salt
-// gives nothing away. test_seed checks each verifies with auth::verifyPassword.
-const char* demoPasswordHash(const std::string& username) {
-    static const std::pair<const char*, const char*> kHashes[] = {
-        {"operator",
-         "scrypt$15$8$3$E9cUwaEJEU1I/aZ9RC2bKQ==$LhqNqLCExUV1wRYCxxMnVWOhypJVqHFscrPuLO0p49o="},
-        {"officer",
-         "scrypt$15$8$3$/x8E5ysADEU/eNvMFkkQsg==$tZNqG3AG/1xxfRMySJDgW/WN0oel/EB8cRai9KpJ8X0="},
-        {"reviewer",
-         "scrypt$15$8$3$qCo4LTLGUj4DICe2ObjMtg==$ZqghRsOqloPrc/rC56+PVhL3hTJ0vn99JJWMgM6B29w="},
-        {"approver",
-         "scrypt$15$8$3$DkzB0Gdoga+TGUZPW9XXTQ==$EIwIyWWhPomUq6QDlmPMsK200ZboKbR29n+nKQ20B2c="},
-        {"analyst",
-         "scrypt$15$8$3$qMvG2V5Bp3rw2EA++lUIpg==$wTQxqUcFt+oWQdKze35zaHgQta6AkoLoojk5ED45HI0="},
-        {"admin",
-         "scrypt$15$8$3$LmkCZct1z+hxwvVcVZ5pjg==$Ym36oeBzmSEYGQy+kENuZJLCsOSBqENwAPoGhultq5I="},
-    };
-    for (const auto& [name, hash] : kHashes)
-        if (username == name)
-            return hash;
-    return nullptr;
-}
-
-std::vector<std::string> hashDemoPasswords() {
-    std::vector<std::string> hashes;
-    for (const auto& u : demoUsers()) {
-        const char* known = demoPasswordHash(u.username);
-        hashes.push_back(known ? known : auth::hashPassword(u.password));
-    }
-    return hashes;
 }
 
 bool holdsGeodata(const std::filesystem::path& dir) {
@@ -226,9 +183,10 @@ SeedReport seedDemo(db::Database& db, const SeedOptions& options, core::Progress
     refuseIfSeeded(db);
     SeedReport report;
 
-    // The geodata import commits on its own (it is `c175ctl geodata import`); should the rest of
-    // the seed fail, the units it brought into an empty table are taken out again below.
-    const bool unitsBefore = db.scalarInt("SELECT count(*) FROM admin_units") > 0;
+    BulkWriteSettings bulk(db);
+    db::Transaction tx(db);
+    // Everything below, the geodata import included, is one transaction: a failure or a cancel
+    // leaves the cache as it was.
     if (countCommunes(db) == 0) {
         if (!options.geodataDir.empty()) {
             geodata::importDirectory(db, options.geodataDir, options.actor, progress);
@@ -241,40 +199,24 @@ SeedReport seedDemo(db::Database& db, const SeedOptions& options, core::Progress
                 "new cache, or run c175ctl --db FILE geodata import DIR first.");
         }
     }
-    try {
-        const auto hashes = hashDemoPasswords();
-        BulkWriteSettings bulk(db);
-        db::Transaction tx(db);
-        DeferredIndexes indexes(db);
-        SeedContext ctx(db, options, progress);
-        ctx.loadCommunes();
-        seedUsers(ctx, hashes);
-        // The centre key pair, wrapped for the demo case officer and administrator, so the
-        // named reporters below can be sealed and revealed in the demo.
-        if (!tipoff::hasCentreKeys(db))
-            tipoff::createCentreKeys(
-                db, options.actor, {{"officer", "Demo@175-officer"}, {"admin", "Demo@175-admin"}});
-        seedKiosks(ctx);
-        seedCameras(ctx);
-        seedTipoffs(ctx);
-        seedWelfare(ctx);
-        seedTourism(ctx);
-        indexes.rebuild(progress);
-        progress.checkpoint();
-        tx.commit();
-        report.counts = ctx.counts;
-    } catch (...) {
-        if (report.geodataImported && !unitsBefore) {
-            try {
-                db::Transaction undo(db);
-                db.exec("DELETE FROM admin_units");
-                undo.commit();
-            } catch (...) {
-                // Keep the first failure; the units are valid data on their own.
-            }
-        }
-        throw;
-    }
+    DeferredIndexes indexes(db);
+    SeedContext ctx(db, options, progress);
+    ctx.loadCommunes();
+    seedUsers(ctx);
+    // The centre key pair, wrapped for the demo case officer and administrator, so the named
+    // reporters below can be sealed and revealed in the demo.
+    if (!tipoff::hasCentreKeys(db))
+        tipoff::createCentreKeys(db, options.actor,
+                                 {{"officer", "Demo@175-officer"}, {"admin", "Demo@175-admin"}});
+    seedKiosks(ctx);
+    seedCameras(ctx);
+    seedTipoffs(ctx);
+    seedWelfare(ctx);
+    seedTourism(ctx);
+    indexes.rebuild(progress);
+    progress.checkpoint();
+    tx.commit();
+    report.counts = ctx.counts;
     report.counts["admin_units"] =
         db.scalarInt("SELECT count(*) FROM admin_units WHERE deleted = 0");
     report.seconds =

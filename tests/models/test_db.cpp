@@ -157,6 +157,38 @@ TEST_CASE("Transaction rolls back unless committed") {
     CHECK(d.scalarInt("SELECT group_concat(x) FROM t") == 3);
 }
 
+TEST_CASE("A Transaction inside another is a savepoint: its rollback undoes only its part") {
+    db::Database d(":memory:");
+    d.exec("CREATE TABLE t (x INTEGER)");
+    {
+        db::Transaction outer(d);
+        d.exec("INSERT INTO t VALUES (1)");
+        {
+            db::Transaction inner(d);
+            d.exec("INSERT INTO t VALUES (2)");
+        } // not committed: rolls back to the savepoint
+        CHECK(d.inTransaction());
+        {
+            db::Transaction inner(d);
+            d.exec("INSERT INTO t VALUES (3)");
+            inner.commit();
+        }
+        CHECK(d.inTransaction());
+        outer.commit();
+    }
+    CHECK(d.scalarText("SELECT group_concat(x) FROM t") == std::optional<std::string>("1,3"));
+    // The outer rollback takes the committed inner part with it.
+    {
+        db::Transaction outer(d);
+        {
+            db::Transaction inner(d);
+            d.exec("INSERT INTO t VALUES (4)");
+            inner.commit();
+        }
+    }
+    CHECK(d.scalarInt("SELECT count(*) FROM t") == 2);
+}
+
 TEST_CASE("Transaction on a file: a rolled-back change is not on disk") {
     test::TempDir dir;
     const auto path = dir.file("tx.sqlite");
