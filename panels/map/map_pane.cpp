@@ -1,15 +1,14 @@
-// The map pane: the unit list on the left of a splitter, the map view (or its placeholder) right.
+// The map pane: the unit list on the left of a splitter, the interactive map on the right.
 #include "map/map_pane.h"
 
 #include "common/pilot_panes.h"
 #include "common/table_pane.h"
+#include "map_view.h"
 
 #include <wx/choice.h>
 #include <wx/intl.h>
-#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/splitter.h>
-#include <wx/stattext.h>
 
 namespace c175::panels {
 namespace {
@@ -57,17 +56,27 @@ MapPane::MapPane(wxWindow* parent, PaneContext& context) : Pane(parent, wxID_ANY
     m_splitter->SetMinimumPaneSize(FromDIP(200));
     m_list = new UnitList(m_splitter, context);
 
-    auto* placeholder = new wxPanel(m_splitter, wxID_ANY);
-    auto* note = new wxStaticText(placeholder, wxID_ANY, _("The map view appears here."));
-    note->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_GRAYTEXT));
-    auto* placeholderSizer = new wxBoxSizer(wxVERTICAL);
-    placeholderSizer->AddStretchSpacer();
-    placeholderSizer->Add(note, 0, wxALIGN_CENTER);
-    placeholderSizer->AddStretchSpacer();
-    placeholder->SetSizer(placeholderSizer);
-    m_mapView = placeholder;
+    m_mapView = new maps::MapView(m_splitter, *context.db);
+    // A unit chosen in the list brings the map to it; a unit clicked on the map is selected in
+    // the list (which shows its figures) without moving the map under the pointer.
+    static_cast<UnitList*>(m_list)->onUnitSelected = [this](const std::string& code) {
+        if (!m_selectingFromMap)
+            m_mapView->zoomToUnit(code);
+    };
+    m_mapView->setUnitClickHandler([this](const std::string& code) {
+        m_selectingFromMap = true;
+        selectRecord(code);
+        m_selectingFromMap = false;
+    });
+    m_mapView->setIncidentClickHandler([&context](const maps::Incident& incident) {
+        if (context.openRecord)
+            context.openRecord(incident.source == maps::IncidentSource::Tipoff
+                                   ? PaneId::Tipoffs
+                                   : PaneId::CameraAlerts,
+                               incident.id);
+    });
 
-    m_splitter->SplitVertically(m_list, m_mapView, FromDIP(740));
+    m_splitter->SplitVertically(m_list, m_mapView, FromDIP(520));
     m_splitter->SetSashGravity(0.0); // the map takes what the window gains
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(m_splitter, 1, wxEXPAND);
@@ -93,23 +102,6 @@ void MapPane::focusSearch() {
 void MapPane::selectRecord(const std::string& recordId) {
     static_cast<UnitList*>(m_list)->showLevelOf(recordId);
     m_list->selectRecord(recordId);
-}
-
-wxWindow* MapPane::mapParent() {
-    return m_splitter;
-}
-
-void MapPane::setMapView(wxWindow* view) {
-    if (!view || view == m_mapView)
-        return;
-    wxWindow* old = m_mapView;
-    m_splitter->ReplaceWindow(old, view);
-    m_mapView = view;
-    old->Destroy();
-}
-
-void MapPane::setOnUnitSelected(std::function<void(const std::string&)> callback) {
-    static_cast<UnitList*>(m_list)->onUnitSelected = std::move(callback);
 }
 
 Pane* createMapPane(wxWindow* parent, PaneContext& context) {

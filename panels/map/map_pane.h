@@ -1,12 +1,15 @@
-// The map pane: the administrative unit list (province/commune) beside the map view's place.
+// The map pane: the administrative unit list (province/commune) beside the interactive map.
 #pragma once
 #include "common/pane.h"
 
-#include <functional>
 #include <string>
 
 class wxChoice;
 class wxSplitterWindow;
+
+namespace c175::maps {
+class MapView;
+}
 
 namespace c175::panels {
 
@@ -24,18 +27,12 @@ public:
     // A unit code ("01", "00004"); switches to the commune level for a commune code.
     void selectRecord(const std::string& recordId) override;
 
-    // Where the map view goes: create it with mapParent() as its parent, then setMapView().
-    // Until then a placeholder holds the place (panels does not depend on maps/wx).
-    wxWindow* mapParent();
-    void setMapView(wxWindow* view);
-    // Called with the unit code when the selection in the list changes (to centre the map).
-    void setOnUnitSelected(std::function<void(const std::string& unitCode)> callback);
-
 private:
     TablePane* m_list = nullptr;
     wxChoice* m_level = nullptr;
     wxSplitterWindow* m_splitter = nullptr;
-    wxWindow* m_mapView = nullptr;
+    maps::MapView* m_mapView = nullptr;
+    bool m_selectingFromMap = false;
 };
 
 } // namespace c175::panels
