@@ -17,7 +17,7 @@
 namespace c175::changes {
 namespace {
 
-const std::set<std::string> kSyncColumns = {"id", "rev", "updated_at", "updated_by", "deleted"};
+const std::set<std::string> kSyncColumns = {"rev", "updated_at", "updated_by", "deleted"};
 
 std::int64_t nowMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -82,8 +82,10 @@ void requireEntity(db::Database& db, std::string_view entity) {
                                     "\"" + std::string(entity) + "\" is not a synced table");
 }
 
-std::int64_t rowRev(db::Database& db, std::string_view entity, std::string_view rowId) {
-    db::Statement q(db, "SELECT rev FROM " + quoteIdent(entity) + " WHERE id = ?");
+std::int64_t rowRev(db::Database& db, std::string_view entity, const std::string& key,
+                    std::string_view rowId) {
+    db::Statement q(db,
+                    "SELECT rev FROM " + quoteIdent(entity) + " WHERE " + quoteIdent(key) + " = ?");
     q.bind(1, rowId);
     if (!q.step())
         throw core::ValidationError("row_id", "no row \"" + std::string(rowId) + "\" in " +
@@ -93,11 +95,12 @@ std::int64_t rowRev(db::Database& db, std::string_view entity, std::string_view 
 
 std::string record(db::Database& db, std::string_view entity, std::string_view rowId,
                    const char* op, const std::string& payload, const std::string& actor) {
-    const std::int64_t baseRev = rowRev(db, entity, rowId);
+    const std::string key = keyColumn(db, entity);
+    const std::int64_t baseRev = rowRev(db, entity, key, rowId);
     const std::string hlc = nextHlc(db);
     db::Statement stamp(db, "UPDATE " + quoteIdent(entity) + " SET updated_at = ?, updated_by = ?" +
                                 (std::string_view(op) == "delete" ? ", deleted = 1" : "") +
-                                " WHERE id = ?");
+                                " WHERE " + quoteIdent(key) + " = ?");
     stamp.bindAll(hlc, actor, rowId);
     stamp.run();
     const std::string opId = core::newUuidV7();
@@ -111,24 +114,49 @@ std::string record(db::Database& db, std::string_view entity, std::string_view r
 } // namespace
 
 bool isSyncedEntity(db::Database& db, std::string_view entity) {
-    if (entity.empty() || entity.size() > 64)
+    if (entity.empty() || entity.size() > 64 || entity.rfind("sync_", 0) == 0 ||
+        entity.rfind("hub_", 0) == 0)
         return false;
     db::Statement q(db, "SELECT count(*) FROM sqlite_master m, pragma_table_info(m.name) p "
                         "WHERE m.type = 'table' AND m.name = ? AND p.name IN "
-                        "('id', 'rev', 'updated_at', 'updated_by', 'deleted')");
+                        "('rev', 'updated_at', 'updated_by', 'deleted')");
     q.bind(1, entity);
-    return q.step() && q.getInt(0) == 5;
+    return q.step() && q.getInt(0) == 4 && !keyColumn(db, entity).empty();
 }
 
 std::vector<std::string> syncedEntities(db::Database& db) {
+    // The sync columns plus a key: "id", or a single-column text primary key (admin_units.code).
     std::vector<std::string> out;
     db::Statement q(db, "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p "
-                        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND p.name IN "
-                        "('id', 'rev', 'updated_at', 'updated_by', 'deleted') "
-                        "GROUP BY m.name HAVING count(*) = 5 ORDER BY m.name");
-    while (q.step())
-        out.push_back(q.getText(0));
+                        "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT "
+                        "LIKE 'sync\\_%' ESCAPE '\\' AND m.name NOT LIKE 'hub\\_%' ESCAPE '\\' "
+                        "AND p.name IN ('rev', 'updated_at', 'updated_by', 'deleted') "
+                        "GROUP BY m.name HAVING count(*) = 4 ORDER BY m.name");
+    while (q.step()) {
+        std::string name = q.getText(0);
+        if (!keyColumn(db, name).empty())
+            out.push_back(std::move(name));
+    }
     return out;
+}
+
+std::string keyColumn(db::Database& db, std::string_view entity) {
+    db::Statement q(db, "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid");
+    q.bind(1, entity);
+    std::string pk;
+    int pkCount = 0;
+    bool hasId = false;
+    while (q.step()) {
+        const std::string name = q.getText(0);
+        hasId = hasId || name == "id";
+        if (q.getInt(1) > 0) {
+            ++pkCount;
+            pk = name;
+        }
+    }
+    if (hasId)
+        return "id";
+    return pkCount == 1 ? pk : std::string();
 }
 
 std::vector<Column> columnsOf(db::Database& db, std::string_view entity) {
@@ -197,8 +225,9 @@ std::string recordUpsert(db::Database& db, std::string_view entity, std::string_
     std::set<std::string> known;
     for (const auto& c : columnsOf(db, entity))
         known.insert(c.name);
+    const std::string key = keyColumn(db, entity);
     for (const auto& [name, value] : *fields) {
-        if (!known.count(name) || kSyncColumns.count(name))
+        if (!known.count(name) || kSyncColumns.count(name) || name == key)
             throw core::ValidationError("fields", "\"" + name + "\" is not a field of " +
                                                       std::string(entity) + " that an edit sets");
     }
@@ -253,7 +282,8 @@ void installCaptureTriggers(db::Database& db) {
                 " WHEN OLD.rev > 0 AND NOT EXISTS (SELECT 1 FROM sync_state WHERE key = "
                 "'capture_off') BEGIN INSERT OR IGNORE INTO sync_base(entity, row_id, rev, json) "
                 "VALUES ('" +
-                entity + "', OLD.id, OLD.rev, " + json + "); END");
+                entity + "', OLD." + quoteIdent(keyColumn(db, entity)) + ", OLD.rev, " + json +
+                "); END");
     }
     setState(db, "capture_sig", signature);
     tx.commit();

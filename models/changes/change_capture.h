@@ -32,9 +32,12 @@ void observeHlc(db::Database& db, std::string_view remote);
 // This cache's node id (8 hex digits, made on first use).
 std::string nodeId(db::Database& db);
 
-// A synced entity is a table with the columns id, rev, updated_at, updated_by and deleted.
+// A synced entity is a table with the columns rev, updated_at, updated_by and deleted and a key:
+// the column "id", or else its single-column primary key (admin_units is keyed by "code").
 bool isSyncedEntity(db::Database& db, std::string_view entity);
 std::vector<std::string> syncedEntities(db::Database& db);
+// The entity's key column ("id", "code"); "" when the table has none that sync can use.
+std::string keyColumn(db::Database& db, std::string_view entity);
 struct Column {
     std::string name;
     std::string type; // declared type, upper case ("TEXT", "INTEGER", "REAL", "BLOB", "")

@@ -106,7 +106,8 @@ void resolveConflict(db::Database& db, const std::string& conflictId, Decision d
         baseRev.bindAll(entity, rowId);
         const std::int64_t rev = baseRev.step() ? baseRev.getInt64(0) : 0;
         baseRev.reset();
-        db::Statement setRev(db, "UPDATE " + quoteIdent(entity) + " SET rev = ? WHERE id = ?");
+        db::Statement setRev(db, "UPDATE " + quoteIdent(entity) + " SET rev = ? WHERE " +
+                                     quoteIdent(e->key) + " = ?");
         setRev.bindAll(rev, rowId);
         setRev.run();
         Values current;

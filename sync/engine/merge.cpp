@@ -10,22 +10,37 @@
 namespace c175::sync {
 namespace {
 
-std::optional<JsonValue> loadBase(db::Database& db, const std::string& entity,
-                                  const std::string& id, std::int64_t* rev = nullptr) {
-    db::Statement q(db, "SELECT json, rev FROM sync_base WHERE entity = ? AND row_id = ?");
+const char* kLoadBase = "SELECT json, rev FROM sync_base WHERE entity = ? AND row_id = ?";
+
+std::optional<JsonValue> readBase(db::Statement& q, const std::string& entity,
+                                  const std::string& id, std::int64_t* rev) {
     q.bindAll(entity, id);
     if (!q.step())
         return std::nullopt;
     if (rev)
         *rev = q.getInt64(1);
-    return parseJson(q.getText(0), 8);
+    auto json = parseJson(q.getText(0), 8);
+    q.reset();
+    return json;
 }
 
-void saveBase(db::Database& db, const std::string& entity, const std::string& id, std::int64_t rev,
+std::optional<JsonValue> loadBase(db::Database& db, const std::string& entity,
+                                  const std::string& id, std::int64_t* rev = nullptr) {
+    db::Statement q(db, kLoadBase);
+    return readBase(q, entity, id, rev);
+}
+
+std::optional<JsonValue> loadBase(RowStore& rows, const std::string& entity, const std::string& id,
+                                  std::int64_t* rev = nullptr) {
+    return readBase(rows.prepared(kLoadBase), entity, id, rev);
+}
+
+void saveBase(RowStore& rows, const std::string& entity, const std::string& id, std::int64_t rev,
               const JsonValue& json) {
-    db::Statement q(db, "INSERT INTO sync_base(entity, row_id, rev, json) VALUES (?,?,?,?) "
-                        "ON CONFLICT(entity, row_id) DO UPDATE SET rev = excluded.rev, json = "
-                        "excluded.json");
+    db::Statement& q =
+        rows.prepared("INSERT INTO sync_base(entity, row_id, rev, json) VALUES (?,?,?,?) "
+                      "ON CONFLICT(entity, row_id) DO UPDATE SET rev = excluded.rev, json = "
+                      "excluded.json");
     q.bindAll(entity, id, rev, toJson(json));
     q.run();
 }
@@ -124,12 +139,19 @@ const std::set<std::string>* MergeContext::changedFields(const std::string& enti
     return it == m_dirty.end() ? nullptr : &it->second;
 }
 
+bool MergeContext::entityClean(const std::string& entity) {
+    if (!m_dirtyLoaded)
+        reloadDirty();
+    auto it = m_dirty.lower_bound({entity, std::string()});
+    return it == m_dirty.end() || it->first.first != entity;
+}
+
 void MergeContext::dropBaseIfClean(const std::string& entity, const std::string& id) {
-    db::Statement q(m_db,
-                    "DELETE FROM sync_base WHERE entity = ? AND row_id = ? AND NOT EXISTS "
-                    "(SELECT 1 FROM sync_outbox WHERE entity = ? AND row_id = ?) AND NOT "
-                    "EXISTS (SELECT 1 FROM sync_conflicts WHERE entity = ? AND row_id = ? AND "
-                    "state = 'open')");
+    db::Statement& q =
+        m_rows.prepared("DELETE FROM sync_base WHERE entity = ? AND row_id = ? AND NOT EXISTS "
+                        "(SELECT 1 FROM sync_outbox WHERE entity = ? AND row_id = ?) AND NOT "
+                        "EXISTS (SELECT 1 FROM sync_conflicts WHERE entity = ? AND row_id = ? AND "
+                        "state = 'open')");
     q.bindAll(entity, id, entity, id, entity, id);
     q.run();
 }
@@ -166,12 +188,12 @@ PushOutcome MergeContext::applyPushResult(const PendingOp& op, const JsonValue& 
     if (s == "accepted") {
         const JsonValue* revValue = result.find("rev");
         const std::int64_t rev = revValue && revValue->isInt() ? revValue->asInt() : 0;
-        db::Statement del(m_db, "DELETE FROM sync_outbox WHERE op_id = ?");
+        db::Statement& del = m_rows.prepared("DELETE FROM sync_outbox WHERE op_id = ?");
         del.bind(1, op.opId);
         del.run();
         std::int64_t baseRev = 0;
         JsonValue base =
-            loadBase(m_db, op.entity, op.rowId, &baseRev).value_or(JsonValue::object());
+            loadBase(m_rows, op.entity, op.rowId, &baseRev).value_or(JsonValue::object());
         if (op.kind == "upsert") {
             const JsonValue fields = parseJson(op.payload, 8);
             for (const auto& [name, value] : fields.members())
@@ -179,10 +201,11 @@ PushOutcome MergeContext::applyPushResult(const PendingOp& op, const JsonValue& 
         } else
             base.set("deleted", JsonValue(1));
         if (rev > 0) {
-            saveBase(m_db, op.entity, op.rowId, std::max(rev, baseRev), base);
+            saveBase(m_rows, op.entity, op.rowId, std::max(rev, baseRev), base);
             if (e) {
-                db::Statement r(m_db, "UPDATE " + quoteIdent(e->name) +
-                                          " SET rev = ? WHERE id = ? AND rev < ?");
+                db::Statement& r =
+                    m_rows.prepared("UPDATE " + quoteIdent(e->name) + " SET rev = ? WHERE " +
+                                    quoteIdent(e->key) + " = ? AND rev < ?");
                 r.bindAll(rev, op.rowId, rev);
                 r.run();
             }
@@ -199,11 +222,11 @@ PushOutcome MergeContext::applyPushResult(const PendingOp& op, const JsonValue& 
                     reason && reason->isString() ? reason->asString() : std::string(),
                     core::nowUtc());
         ins.run();
-        db::Statement del(m_db, "DELETE FROM sync_outbox WHERE op_id = ?");
+        db::Statement& del = m_rows.prepared("DELETE FROM sync_outbox WHERE op_id = ?");
         del.bind(1, op.opId);
         del.run();
         // Put back what the hub refused, as far as the base knows it.
-        if (auto base = loadBase(m_db, op.entity, op.rowId); base && e) {
+        if (auto base = loadBase(m_rows, op.entity, op.rowId); base && e) {
             std::vector<std::pair<int, JsonValue>> restore;
             const JsonValue fields =
                 op.kind == "upsert" ? parseJson(op.payload, 8) : JsonValue::object();
@@ -272,7 +295,7 @@ bool MergeContext::applyIncoming(const std::string& entity, const JsonValue& col
     Values mine;
     const bool haveMine = m_rows.read(*e, id, mine);
     std::int64_t baseRev = 0;
-    const auto base = loadBase(m_db, entity, id, &baseRev);
+    const auto base = loadBase(m_rows, entity, id, &baseRev);
     if (haveMine && mine[static_cast<size_t>(e->rev)].asInt() > theirsRev)
         return false; // older than what we hold
     std::vector<std::pair<int, JsonValue>> fields;
@@ -297,7 +320,7 @@ bool MergeContext::applyIncoming(const std::string& entity, const JsonValue& col
         recordConflict(entity, id, name, was, my, theirs[c], theirsRev);
     }
     m_rows.update(*e, id, fields, true);
-    saveBase(m_db, entity, id, std::max(theirsRev, baseRev), newBase);
+    saveBase(m_rows, entity, id, std::max(theirsRev, baseRev), newBase);
     return true;
 }
 

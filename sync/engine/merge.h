@@ -37,6 +37,9 @@ public:
     bool applyIncoming(const std::string& entity, const JsonValue& columns,
                        const JsonValue& values);
 
+    // No row of `entity` has local changes or open conflicts: pulled rows replace rows whole.
+    bool entityClean(const std::string& entity);
+
 private:
     using Key = std::pair<std::string, std::string>;
     const std::set<std::string>* changedFields(const std::string& entity, const std::string& id);

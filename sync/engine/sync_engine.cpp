@@ -7,7 +7,9 @@
 #include "db/database.h"
 #include "engine/merge.h"
 
+#include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
 #include <set>
 
@@ -134,6 +136,31 @@ std::int64_t SyncEngine::applyPage(const JsonValue& page, const char* cursorKey)
         throw OfflineError(core::tr("The hub sent a page this program cannot read."));
     ApplyScope scope(m_db);
     MergeContext merge(m_db, *m_schema, *m_rows);
+    // Per entity of the page: where each local column sits in the hub's rows. When the hub sends
+    // every column and no row of the entity has local changes, rows are written as they come.
+    struct Mapping {
+        const EntitySchema* entity = nullptr;
+        std::vector<int> indexOf;
+        bool direct = false;
+    };
+    std::map<std::string, Mapping, std::less<>> mappings;
+    auto mappingOf = [&](const std::string& name, const JsonValue& cols) -> const Mapping& {
+        auto it = mappings.find(name);
+        if (it != mappings.end())
+            return it->second;
+        Mapping m;
+        m.entity = m_schema->find(name);
+        if (m.entity) {
+            m.indexOf.assign(m.entity->columns.size(), -1);
+            for (size_t i = 0; i < cols.items().size(); ++i)
+                if (cols.items()[i].isString())
+                    if (const int c = m.entity->find(cols.items()[i].asString()); c >= 0)
+                        m.indexOf[static_cast<size_t>(c)] = static_cast<int>(i);
+            m.direct = std::find(m.indexOf.begin(), m.indexOf.end(), -1) == m.indexOf.end() &&
+                       merge.entityClean(name);
+        }
+        return mappings.emplace(name, std::move(m)).first->second;
+    };
     std::int64_t applied = 0;
     for (const auto& row : rows->items()) {
         if (!row.isArray() || row.items().size() != 2 || !row.items()[0].isString() ||
@@ -143,6 +170,14 @@ std::int64_t SyncEngine::applyPage(const JsonValue& page, const char* cursorKey)
         const JsonValue* cols = columns->find(entity);
         if (!cols || !cols->isArray())
             throw OfflineError(core::tr("The hub sent a page this program cannot read."));
+        const Mapping& m = mappingOf(entity, *cols);
+        const auto& values = row.items()[1].items();
+        if (m.direct && values.size() == cols->items().size() &&
+            values[static_cast<size_t>(m.indexOf[static_cast<size_t>(m.entity->id)])].isString() &&
+            m_rows->writeMapped(*m.entity, m.indexOf, values)) {
+            ++applied;
+            continue;
+        }
         if (merge.applyIncoming(entity, *cols, row.items()[1]))
             ++applied;
     }
@@ -154,28 +189,41 @@ std::int64_t SyncEngine::applyPage(const JsonValue& page, const char* cursorKey)
 std::int64_t SyncEngine::pull(core::Progress& progress, SyncStats& stats) {
     std::int64_t cursor = cursorOf(m_db, "cursor");
     const std::int64_t start = cursor;
+    // The next page is fetched and parsed on another thread while this one applies the current
+    // page: the hub, the network and SQLite work at the same time. Only the applied page's cursor
+    // is committed, so a failure or a crash resumes after the last page applied.
+    auto fetch = [this](std::int64_t from) {
+        return std::async(std::launch::async, [this, from] { return m_hub.pull(from, pageSize); });
+    };
+    std::future<JsonValue> next = fetch(cursor);
     while (true) {
         progress.checkpoint();
         JsonValue page;
         try {
-            page = m_hub.pull(cursor, pageSize);
+            page = next.get();
         } catch (const HubError& e) {
             if (e.code() != "cursor_from_future")
                 throw;
             // The hub was reset or restored from an older copy: start again from the beginning.
             cursor = 0;
             setState(m_db, "cursor", "0");
+            next = fetch(cursor);
             continue;
         }
-        stats.pulled += applyPage(page, "cursor");
-        const std::int64_t next = page.find("cursor")->asInt();
-        const JsonValue* hubSeq = page.find("hub_seq");
+        const JsonValue* pageCursor = page.find("cursor");
         const JsonValue* more = page.find("more");
-        progress.update(core::tr("Receiving changes"), next - start,
+        const bool hasMore = more && more->isBool() && more->asBool() && pageCursor &&
+                             pageCursor->isInt() && pageCursor->asInt() > cursor;
+        if (hasMore)
+            next = fetch(pageCursor->asInt());
+        stats.pulled += applyPage(page, "cursor");
+        const std::int64_t reached = page.find("cursor")->asInt();
+        const JsonValue* hubSeq = page.find("hub_seq");
+        progress.update(core::tr("Receiving changes"), reached - start,
                         hubSeq && hubSeq->isInt() ? hubSeq->asInt() - start : 0);
-        if (!more || !more->isBool() || !more->asBool() || next <= cursor)
+        if (!hasMore)
             break;
-        cursor = next;
+        cursor = reached;
     }
     return stats.pulled;
 }

@@ -36,13 +36,6 @@ struct Result {
     sync::Values row;
 };
 
-std::string inList(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names)
-        out += (out.empty() ? "'" : ", '") + n + "'";
-    return out;
-}
-
 [[noreturn]] void invalid(const std::string& field, const std::string& message) {
     throw ApiError(422, "invalid_field", message, field);
 }
@@ -184,6 +177,7 @@ HubStore::HubStore(const std::string& path) : m_db(db::openCache(path)) {
               "ON CONFLICT(key) DO UPDATE SET value = 'hub'");
     m_schema = std::make_unique<sync::Schema>(m_db);
     m_rows = std::make_unique<sync::RowStore>(m_db, *m_schema);
+    m_pages = std::make_unique<PageBuilder>(m_db, *m_schema);
     m_seq = m_db.scalarInt("SELECT coalesce(max(seq), 0) FROM hub_log");
     sequenceNewRows();
 }
@@ -208,13 +202,17 @@ std::int64_t HubStore::sequenceNewRows() {
     std::int64_t added = 0;
     db::Transaction tx(m_db);
     const std::string hlc = changes::nextHlc(m_db);
+    auto schemaOf = [&](const std::string& name) -> const sync::EntitySchema& {
+        return *m_schema->find(name);
+    };
     for (const auto& name : parentsFirst(m_db, *m_schema)) {
         const std::string q = sync::quoteIdent(name);
         db::Statement ins(m_db, "INSERT INTO hub_log(seq, entity, row_id) SELECT ? + row_number() "
-                                "OVER (ORDER BY e.rowid), ?, e.id FROM " +
-                                    q +
+                                "OVER (ORDER BY e.rowid), ?, e." +
+                                    sync::quoteIdent(schemaOf(name).key) + " FROM " + q +
                                     " e WHERE NOT EXISTS (SELECT 1 FROM hub_log l WHERE "
-                                    "l.entity = ? AND l.row_id = e.id)");
+                                    "l.entity = ? AND l.row_id = e." +
+                                    sync::quoteIdent(schemaOf(name).key) + ")");
         ins.bindAll(m_seq, name, name);
         ins.run();
         const int n = m_db.changes();
@@ -225,8 +223,8 @@ std::int64_t HubStore::sequenceNewRows() {
         db::Statement upd(m_db, "UPDATE " + q +
                                     " SET rev = (SELECT seq FROM hub_log l WHERE l.entity = ? AND "
                                     "l.row_id = " +
-                                    q +
-                                    ".id), updated_at = CASE WHEN updated_at = '' THEN ? ELSE "
+                                    q + "." + sync::quoteIdent(schemaOf(name).key) +
+                                    "), updated_at = CASE WHEN updated_at = '' THEN ? ELSE "
                                     "updated_at END WHERE rev = 0");
         upd.bindAll(name, hlc);
         upd.run();
@@ -236,52 +234,10 @@ std::int64_t HubStore::sequenceNewRows() {
 }
 
 void HubStore::sequenceRow(const std::string& entity, const std::string& id, std::int64_t seq) {
-    db::Statement q(m_db, "INSERT OR REPLACE INTO hub_log(seq, entity, row_id) VALUES (?, ?, ?)");
+    db::Statement& q =
+        m_rows->prepared("INSERT OR REPLACE INTO hub_log(seq, entity, row_id) VALUES (?, ?, ?)");
     q.bindAll(seq, entity, id);
     q.run();
-}
-
-std::string HubStore::pageJson(const auth::Session& session, db::Statement& log,
-                               std::int64_t cursor, int limit, bool& more, std::int64_t& last) {
-    std::string rows;
-    rows.reserve(static_cast<size_t>(limit) * 160);
-    std::set<const sync::EntitySchema*> used;
-    sync::Values values;
-    int fetched = 0;
-    last = cursor;
-    while (log.step()) {
-        ++fetched;
-        last = log.getInt64(0);
-        const auto* e = m_schema->find(log.getText(1));
-        if (!e || !m_rows->read(*e, log.getText(2), values) || !inProvince(session, *e, values))
-            continue;
-        used.insert(e);
-        if (!rows.empty())
-            rows += ',';
-        rows += '[';
-        sync::writeJsonString(rows, e->name);
-        rows += ',';
-        writeValues(rows, session, *e, values);
-        rows += ']';
-    }
-    log.reset();
-    more = fetched == limit;
-    std::string out = "{\"cursor\":" + std::to_string(last) +
-                      ",\"hub_seq\":" + std::to_string(m_seq) +
-                      ",\"more\":" + (more ? "true" : "false") + ",\"columns\":{";
-    bool first = true;
-    for (const auto* e : used) {
-        if (!first)
-            out += ',';
-        first = false;
-        sync::writeJsonString(out, e->name);
-        out += ':';
-        writeColumns(out, *e);
-    }
-    out += "},\"rows\":[";
-    out += rows;
-    out += "]}";
-    return out;
 }
 
 std::string HubStore::pull(const auth::Session& session, const PullRequest& request) {
@@ -311,16 +267,10 @@ std::string HubStore::pull(const auth::Session& session, const PullRequest& requ
                        core::fmt(core::tr("The cursor {} is beyond the hub's sequence ({})."),
                                  request.cursor, m_seq),
                        "cursor");
-    db::Statement log(m_db,
-                      "SELECT seq, entity, row_id FROM hub_log WHERE seq > ? AND entity IN (" +
-                          inList(entities) + ") ORDER BY seq LIMIT ?");
-    log.bindAll(request.cursor, request.limit);
-    bool more = false;
-    std::int64_t last = 0;
     db::Transaction read(m_db, db::Transaction::Kind::Deferred); // one snapshot for the page
-    auto page = pageJson(session, log, request.cursor, request.limit, more, last);
+    auto page = m_pages->build(session, entities, request.cursor, m_seq, request.limit, m_seq);
     read.commit();
-    return page;
+    return std::move(page.json);
 }
 
 std::string HubStore::events(const auth::Session& session, std::int64_t after, int waitMs) {
@@ -343,20 +293,10 @@ std::string HubStore::events(const auth::Session& session, std::int64_t after, i
         while (m_seq <= from && m_changed.wait_until(lock, deadline) != std::cv_status::timeout) {
         }
         const std::int64_t upto = m_seq;
-        db::Statement log(m_db, "SELECT seq, entity, row_id FROM hub_log WHERE seq > ? AND seq <= "
-                                "? AND entity IN (" +
-                                    inList(entities) + ") ORDER BY seq LIMIT 2000");
-        log.bindAll(from, upto);
-        bool more = false;
-        std::int64_t last = 0;
-        auto page = pageJson(session, log, from, 2000, more, last);
-        const bool empty = page.find("\"rows\":[]") != std::string::npos;
-        if (!empty || std::chrono::steady_clock::now() >= deadline) {
-            if (!more) { // nothing newer in scope up to `upto`: the client may skip to it
-                const auto at = page.find(",\"hub_seq\"");
-                page = "{\"cursor\":" + std::to_string(upto) + page.substr(at);
-            }
-            return page;
+        auto page = m_pages->build(session, entities, from, upto, 2000, m_seq);
+        if (page.rows > 0 || std::chrono::steady_clock::now() >= deadline) {
+            // Without `more`, the page's cursor is already `upto`: nothing newer in scope.
+            return std::move(page.json);
         }
         from = upto;
     }

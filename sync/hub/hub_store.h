@@ -2,6 +2,7 @@
 #pragma once
 #include "auth/roles.h"
 #include "db/database.h"
+#include "hub/hub_page.h"
 #include "protocol/json_text.h"
 #include "protocol/row_store.h"
 
@@ -71,12 +72,11 @@ public:
 private:
     std::int64_t nextSeq();
     void sequenceRow(const std::string& entity, const std::string& id, std::int64_t seq);
-    std::string pageJson(const auth::Session& session, db::Statement& log, std::int64_t cursor,
-                         int limit, bool& more, std::int64_t& last);
 
     db::Database m_db;
     std::unique_ptr<sync::Schema> m_schema;
     std::unique_ptr<sync::RowStore> m_rows;
+    std::unique_ptr<PageBuilder> m_pages;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::int64_t m_seq = 0;

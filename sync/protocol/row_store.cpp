@@ -58,7 +58,8 @@ Schema::Schema(db::Database& db) {
             e.affinity.push_back(affinityOf(e.columns[i].type));
             e.index[e.columns[i].name] = static_cast<int>(i);
         }
-        e.id = e.find("id");
+        e.key = changes::keyColumn(db, name);
+        e.id = e.find(e.key);
         e.rev = e.find("rev");
         e.updatedAt = e.find("updated_at");
         e.updatedBy = e.find("updated_by");
@@ -157,12 +158,21 @@ db::Statement& RowStore::cached(const EntitySchema& entity, int kind, MakeSql&& 
     return *slot;
 }
 
+db::Statement& RowStore::prepared(const std::string& sql) {
+    auto& slot = m_bySql[sql];
+    if (!slot)
+        slot = std::make_unique<db::Statement>(m_db, sql);
+    slot->reset();
+    return *slot;
+}
+
 bool RowStore::read(const EntitySchema& entity, std::string_view id, Values& out) {
     auto& q = cached(entity, 0, [&] {
         std::string cols;
         for (const auto& c : entity.columns)
             cols += (cols.empty() ? "" : ", ") + quoteIdent(c.name);
-        return "SELECT " + cols + " FROM " + quoteIdent(entity.name) + " WHERE id = ?";
+        return "SELECT " + cols + " FROM " + quoteIdent(entity.name) + " WHERE " +
+               quoteIdent(entity.key) + " = ?";
     });
     q.reset();
     q.bind(1, id);
@@ -176,27 +186,46 @@ bool RowStore::read(const EntitySchema& entity, std::string_view id, Values& out
     return true;
 }
 
-void RowStore::write(const EntitySchema& entity, const Values& values) {
-    if (values.size() != entity.columns.size())
-        throw std::invalid_argument("row of " + entity.name + " has the wrong number of values");
-    auto& q = cached(entity, 1, [&] {
+db::Statement& RowStore::writer(const EntitySchema& entity) {
+    return cached(entity, 1, [&] {
         std::string cols, marks, sets;
         for (const auto& c : entity.columns) {
             cols += (cols.empty() ? "" : ", ") + quoteIdent(c.name);
             marks += marks.empty() ? "?" : ", ?";
-            if (c.name != "id")
+            if (c.name != entity.key)
                 sets += (sets.empty() ? "" : ", ") + quoteIdent(c.name) + " = excluded." +
                         quoteIdent(c.name);
         }
         // A row older than the one held (an event overtaken by a pull) is not applied.
         return "INSERT INTO " + quoteIdent(entity.name) + " (" + cols + ") VALUES (" + marks +
-               ") ON CONFLICT(id) DO UPDATE SET " + sets +
+               ") ON CONFLICT(" + quoteIdent(entity.key) + ") DO UPDATE SET " + sets +
                " WHERE excluded.rev >= " + quoteIdent(entity.name) + ".rev";
     });
+}
+
+void RowStore::write(const EntitySchema& entity, const Values& values) {
+    if (values.size() != entity.columns.size())
+        throw std::invalid_argument("row of " + entity.name + " has the wrong number of values");
+    auto& q = writer(entity);
     q.reset();
     for (size_t i = 0; i < values.size(); ++i)
         bindValue(q, static_cast<int>(i + 1), values[i], entity.affinity[i]);
     q.run();
+}
+
+bool RowStore::writeMapped(const EntitySchema& entity, const std::vector<int>& indexOf,
+                           const std::vector<JsonValue>& source) {
+    for (size_t i = 0; i < indexOf.size(); ++i)
+        if (indexOf[i] < 0 || static_cast<size_t>(indexOf[i]) >= source.size() ||
+            !valueFits(source[static_cast<size_t>(indexOf[i])], entity.affinity[i]))
+            return false;
+    auto& q = writer(entity);
+    q.reset();
+    for (size_t i = 0; i < indexOf.size(); ++i)
+        bindValue(q, static_cast<int>(i + 1), source[static_cast<size_t>(indexOf[i])],
+                  entity.affinity[i]);
+    q.run();
+    return true;
 }
 
 void RowStore::update(const EntitySchema& entity, std::string_view id,
@@ -206,7 +235,8 @@ void RowStore::update(const EntitySchema& entity, std::string_view id,
     std::string sets;
     for (const auto& [col, value] : fields)
         sets += (sets.empty() ? "" : ", ") + quoteIdent(entity.columns[col].name) + " = ?";
-    db::Statement q(m_db, "UPDATE " + quoteIdent(entity.name) + " SET " + sets + " WHERE id = ?");
+    db::Statement& q = prepared("UPDATE " + quoteIdent(entity.name) + " SET " + sets + " WHERE " +
+                                quoteIdent(entity.key) + " = ?");
     int i = 0;
     for (const auto& [col, value] : fields)
         bindValue(q, ++i, value, entity.affinity[col]);
@@ -214,13 +244,13 @@ void RowStore::update(const EntitySchema& entity, std::string_view id,
     q.run();
     if (m_db.changes() > 0 || !insertIfMissing)
         return;
-    std::string cols = "id", marks = "?";
+    std::string cols = quoteIdent(entity.key), marks = "?";
     for (const auto& [col, value] : fields) {
         cols += ", " + quoteIdent(entity.columns[col].name);
         marks += ", ?";
     }
-    db::Statement ins(m_db, "INSERT INTO " + quoteIdent(entity.name) + " (" + cols + ") VALUES (" +
-                                marks + ")");
+    db::Statement& ins = prepared("INSERT INTO " + quoteIdent(entity.name) + " (" + cols +
+                                  ") VALUES (" + marks + ")");
     ins.bind(1, id);
     i = 1;
     for (const auto& [col, value] : fields)

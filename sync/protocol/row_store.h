@@ -20,6 +20,7 @@ enum class Affinity { Integer, Real, Text, Blob };
 
 struct EntitySchema {
     std::string name;
+    std::string key; // the key column: "id", or e.g. "code" (admin_units); `id` is its position
     std::vector<changes::Column> columns;
     std::vector<Affinity> affinity;
     std::map<std::string, int, std::less<>> index; // column name -> position
@@ -62,19 +63,29 @@ public:
     bool read(const EntitySchema& entity, std::string_view id, Values& out);
     // Inserts or replaces every column (values in the entity's column order).
     void write(const EntitySchema& entity, const Values& values);
+    // The same, each column's value taken from `source[indexOf[column]]` (a pulled row as it
+    // came, without copying). False, writing nothing, when a value is missing or does not fit.
+    bool writeMapped(const EntitySchema& entity, const std::vector<int>& indexOf,
+                     const std::vector<JsonValue>& source);
     // Sets some columns of an existing row (or inserts when missing and the columns suffice).
     void update(const EntitySchema& entity, std::string_view id,
                 const std::vector<std::pair<int, JsonValue>>& fields, bool insertIfMissing);
+
+    // A statement prepared once for this store and reused (reset, bindings cleared): the push
+    // and merge paths run the same few statements for every operation.
+    db::Statement& prepared(const std::string& sql);
 
     db::Database& database() { return m_db; }
     const Schema& schema() const { return m_schema; }
 
 private:
+    db::Statement& writer(const EntitySchema& entity);
     template <typename MakeSql>
     db::Statement& cached(const EntitySchema& entity, int kind, MakeSql&& makeSql);
     db::Database& m_db;
     const Schema& m_schema;
     std::map<std::pair<const EntitySchema*, int>, std::unique_ptr<db::Statement>> m_statements;
+    std::map<std::string, std::unique_ptr<db::Statement>, std::less<>> m_bySql;
 };
 
 void bindValue(db::Statement& statement, int index, const JsonValue& value, Affinity affinity);

@@ -95,7 +95,8 @@ inline std::string dumpEntity(db::Database& db, const sync::EntitySchema& e) {
     std::string cols;
     for (const auto& c : e.columns)
         cols += (cols.empty() ? "" : ", ") + sync::quoteIdent(c.name);
-    db::Statement q(db, "SELECT " + cols + " FROM " + sync::quoteIdent(e.name) + " ORDER BY id");
+    db::Statement q(db, "SELECT " + cols + " FROM " + sync::quoteIdent(e.name) + " ORDER BY " +
+                            sync::quoteIdent(e.key));
     std::string out;
     while (q.step()) {
         for (size_t i = 0; i < e.columns.size(); ++i) {
