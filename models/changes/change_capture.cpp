@@ -40,34 +40,11 @@ Hlc parseHlc(std::string_view text) {
     return h;
 }
 
-std::string getState(db::Database& db, const char* key) {
-    db::Statement q(db, "SELECT value FROM sync_state WHERE key = ?");
-    q.bind(1, key);
-    return q.step() ? q.getText(0) : std::string();
-}
-
-void setState(db::Database& db, const char* key, const std::string& value) {
-    db::Statement q(db, "INSERT INTO sync_state(key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    q.bindAll(key, value);
-    q.run();
-}
-
 std::string formatHlc(const Hlc& h, const std::string& node) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%013lld.%05lld.", static_cast<long long>(h.ms),
                   static_cast<long long>(h.counter));
     return buf + node;
-}
-
-std::string quoteIdent(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        out += c;
-        if (c == '"')
-            out += '"';
-    }
-    return out + "\"";
 }
 
 void requireTransaction(db::Database& db, const char* what) {
@@ -84,8 +61,8 @@ void requireEntity(db::Database& db, std::string_view entity) {
 
 std::int64_t rowRev(db::Database& db, std::string_view entity, const std::string& key,
                     std::string_view rowId) {
-    db::Statement q(db,
-                    "SELECT rev FROM " + quoteIdent(entity) + " WHERE " + quoteIdent(key) + " = ?");
+    db::Statement q(db, "SELECT rev FROM " + db::quoteIdent(entity) + " WHERE " +
+                            db::quoteIdent(key) + " = ?");
     q.bind(1, rowId);
     if (!q.step())
         throw core::ValidationError("row_id", "no row \"" + std::string(rowId) + "\" in " +
@@ -98,9 +75,10 @@ std::string record(db::Database& db, std::string_view entity, std::string_view r
     const std::string key = keyColumn(db, entity);
     const std::int64_t baseRev = rowRev(db, entity, key, rowId);
     const std::string hlc = nextHlc(db);
-    db::Statement stamp(db, "UPDATE " + quoteIdent(entity) + " SET updated_at = ?, updated_by = ?" +
+    db::Statement stamp(db, "UPDATE " + db::quoteIdent(entity) +
+                                " SET updated_at = ?, updated_by = ?" +
                                 (std::string_view(op) == "delete" ? ", deleted = 1" : "") +
-                                " WHERE " + quoteIdent(key) + " = ?");
+                                " WHERE " + db::quoteIdent(key) + " = ?");
     stamp.bindAll(hlc, actor, rowId);
     stamp.run();
     const std::string opId = core::newUuidV7();
@@ -170,7 +148,7 @@ std::vector<Column> columnsOf(db::Database& db, std::string_view entity) {
 }
 
 std::string nodeId(db::Database& db) {
-    std::string node = getState(db, "node_id");
+    std::string node = readState(db, "node_id");
     if (node.empty()) {
         unsigned char b[4];
         if (RAND_bytes(b, sizeof b) != 1)
@@ -178,14 +156,14 @@ std::string nodeId(db::Database& db) {
         char buf[9];
         std::snprintf(buf, sizeof buf, "%02x%02x%02x%02x", b[0], b[1], b[2], b[3]);
         node = buf;
-        setState(db, "node_id", node);
+        writeState(db, "node_id", node);
     }
     return node;
 }
 
 std::string nextHlc(db::Database& db) {
     const std::string node = nodeId(db);
-    Hlc h = parseHlc(getState(db, "hlc"));
+    Hlc h = parseHlc(readState(db, "hlc"));
     const std::int64_t now = nowMs();
     if (now > h.ms) {
         h.ms = now;
@@ -195,7 +173,7 @@ std::string nextHlc(db::Database& db) {
         h.counter = 0;
     }
     const std::string text = formatHlc(h, node);
-    setState(db, "hlc", text);
+    writeState(db, "hlc", text);
     return text;
 }
 
@@ -203,10 +181,10 @@ void observeHlc(db::Database& db, std::string_view remote) {
     const Hlc r = parseHlc(remote);
     if (r.ms == 0)
         return;
-    Hlc h = parseHlc(getState(db, "hlc"));
+    Hlc h = parseHlc(readState(db, "hlc"));
     if (r.ms > h.ms || (r.ms == h.ms && r.counter > h.counter)) {
         h = r;
-        setState(db, "hlc", formatHlc(h, nodeId(db)));
+        writeState(db, "hlc", formatHlc(h, nodeId(db)));
     }
 }
 
@@ -253,7 +231,7 @@ void installCaptureTriggers(db::Database& db) {
         signature += ");";
         tables.emplace_back(entity, std::move(cols));
     }
-    if (getState(db, "capture_sig") == signature)
+    if (readState(db, "capture_sig") == signature)
         return;
     db::Transaction tx(db);
     db::Statement old(db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
@@ -262,7 +240,7 @@ void installCaptureTriggers(db::Database& db) {
     while (old.step())
         drop.push_back(old.getText(0));
     for (const auto& name : drop)
-        db.exec("DROP TRIGGER " + quoteIdent(name));
+        db.exec("DROP TRIGGER " + db::quoteIdent(name));
     for (const auto& [entity, cols] : tables) {
         std::string json = "json_object(";
         bool first = true;
@@ -270,27 +248,40 @@ void installCaptureTriggers(db::Database& db) {
             if (!first)
                 json += ", ";
             first = false;
-            const std::string col = "OLD." + quoteIdent(c.name);
+            const std::string col = "OLD." + db::quoteIdent(c.name);
             json += "'" + c.name + "', ";
             json += c.type == "BLOB"
                         ? "CASE WHEN " + col + " IS NULL THEN NULL ELSE hex(" + col + ") END"
                         : col;
         }
         json += ")";
-        db.exec("CREATE TRIGGER " + quoteIdent("sync_base_" + entity) + " BEFORE UPDATE ON " +
-                quoteIdent(entity) +
+        db.exec("CREATE TRIGGER " + db::quoteIdent("sync_base_" + entity) + " BEFORE UPDATE ON " +
+                db::quoteIdent(entity) +
                 " WHEN OLD.rev > 0 AND NOT EXISTS (SELECT 1 FROM sync_state WHERE key = "
                 "'capture_off') BEGIN INSERT OR IGNORE INTO sync_base(entity, row_id, rev, json) "
                 "VALUES ('" +
-                entity + "', OLD." + quoteIdent(keyColumn(db, entity)) + ", OLD.rev, " + json +
+                entity + "', OLD." + db::quoteIdent(keyColumn(db, entity)) + ", OLD.rev, " + json +
                 "); END");
     }
-    setState(db, "capture_sig", signature);
+    writeState(db, "capture_sig", signature);
     tx.commit();
 }
 
 std::int64_t pendingCount(db::Database& db) {
     return db.scalarInt("SELECT count(*) FROM sync_outbox");
+}
+
+std::string readState(db::Database& db, std::string_view key) {
+    db::Statement q(db, "SELECT value FROM sync_state WHERE key = ?");
+    q.bind(1, key);
+    return q.step() ? q.getText(0) : std::string();
+}
+
+void writeState(db::Database& db, std::string_view key, const std::string& value) {
+    db::Statement q(db, "INSERT INTO sync_state(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    q.bindAll(key, value);
+    q.run();
 }
 
 } // namespace c175::changes

@@ -55,4 +55,8 @@ void installCaptureTriggers(db::Database& db);
 // Outbox entries waiting to be pushed.
 std::int64_t pendingCount(db::Database& db);
 
+// The cache's sync bookkeeping (table sync_state): "" when the key is absent.
+std::string readState(db::Database& db, std::string_view key);
+void writeState(db::Database& db, std::string_view key, const std::string& value);
+
 } // namespace c175::changes

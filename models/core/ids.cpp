@@ -11,12 +11,17 @@
 namespace c175::core {
 namespace {
 
+// Hand-written hex: the seed formats millions of ids.
 std::string formatUuid(const std::array<unsigned char, 16>& b) {
-    char out[37];
-    std::snprintf(out, sizeof out,
-                  "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
-                  b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
-                  b[14], b[15]);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out(36, '-');
+    std::size_t at = 0;
+    for (std::size_t i = 0; i < b.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            ++at; // the dash already there
+        out[at++] = kHex[b[i] >> 4];
+        out[at++] = kHex[b[i] & 15];
+    }
     return out;
 }
 

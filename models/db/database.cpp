@@ -250,6 +250,16 @@ std::vector<std::uint8_t> Statement::getBlob(int col) const {
              : std::vector<std::uint8_t>();
 }
 
+std::string quoteIdent(std::string_view name) {
+    std::string out = "\"";
+    for (const char c : name) {
+        out += c;
+        if (c == '"')
+            out += '"';
+    }
+    return out + "\"";
+}
+
 Transaction::Transaction(Database& db, Kind kind) : m_db(db) {
     if (m_db.inTransaction()) {
         static std::atomic<std::uint64_t> counter{0};

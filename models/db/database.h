@@ -104,9 +104,13 @@ private:
     sqlite3_stmt* m_stmt = nullptr;
 };
 
+// "name" with embedded quotes doubled, for table and column names built into SQL.
+std::string quoteIdent(std::string_view name);
+
 // Inside another transaction it becomes a SAVEPOINT, so a service that guards its own work with
 // a Transaction can also run as one step of a larger one (the demo seed, an import): its commit
 // releases the savepoint and its rollback undoes only its own part.
+
 class Transaction {
 public:
     enum class Kind { Deferred, Immediate };

@@ -83,7 +83,7 @@ std::string SeedContext::newId() {
     // A millisecond per 1024 rows keeps the ids in insertion order, so the primary-key index
     // only ever appends.
     const std::uint64_t n = m_idCounter++;
-    return uuidV7(m_idMs + static_cast<std::int64_t>(n >> 10), n);
+    return core::uuidV7From(m_idMs + static_cast<std::int64_t>(n >> 10), n);
 }
 
 void SeedContext::loadCommunes() {
@@ -201,33 +201,6 @@ std::string utc(std::int64_t unixSeconds) {
     out[16] = ':';
     put2(out.data() + 17, static_cast<unsigned>(secs % 60));
     out[19] = 'Z';
-    return out;
-}
-
-std::string uuidV7(std::int64_t unixMs, std::uint64_t counter) {
-    // The same bytes as core::uuidV7From: time, version 7, counter, splitmix64 of the counter.
-    unsigned char b[16];
-    std::uint64_t z = counter + 0x9E3779B97F4A7C15ull;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    z ^= z >> 31;
-    for (int i = 0; i < 8; ++i)
-        b[8 + i] = static_cast<unsigned char>(z >> (8 * i));
-    b[6] = static_cast<unsigned char>(counter >> 8);
-    b[7] = static_cast<unsigned char>(counter);
-    for (int i = 0; i < 6; ++i)
-        b[i] = static_cast<unsigned char>(unixMs >> (8 * (5 - i)));
-    b[6] = static_cast<unsigned char>(0x70 | (b[6] & 0x0F));
-    b[8] = static_cast<unsigned char>(0x80 | (b[8] & 0x3F));
-    static const char kHex[] = "0123456789abcdef";
-    std::string out(36, '-');
-    std::size_t at = 0;
-    for (int i = 0; i < 16; ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            ++at; // the dash already there
-        out[at++] = kHex[b[i] >> 4];
-        out[at++] = kHex[b[i] & 15];
-    }
     return out;
 }
 

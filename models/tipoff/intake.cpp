@@ -118,19 +118,13 @@ std::string makeFollowupCode() {
     return code;
 }
 
-std::string stateValue(db::Database& db, const std::string& key) {
-    db::Statement q(db, "SELECT value FROM sync_state WHERE key = ?");
-    q.bind(1, key);
-    return q.step() ? q.getText(0) : std::string();
-}
-
 // The next offline case code of this cache: the device tag comes from the cache's node id, the
 // sequence is per tag and year (kept in sync_state), so consoles never collide.
 std::string nextCaseCode(db::Database& db, std::int64_t now) {
     const std::string tag = values::CaseCode::deviceTagFrom(changes::nodeId(db));
     const int year = std::stoi(core::formatDay(now + 7 * 3600).substr(0, 4)); // Vietnam time
     const std::string key = "tipoff_seq:" + tag + ":" + std::to_string(year);
-    const std::string current = stateValue(db, key);
+    const std::string current = changes::readState(db, key);
     std::int64_t seq = current.empty() ? 0 : std::stoll(current);
     // Skip numbers already taken (a cache restored from a copy may have a stale counter).
     db::Statement exists(db, "SELECT 1 FROM tipoffs WHERE code = ?");
@@ -145,10 +139,7 @@ std::string nextCaseCode(db::Database& db, std::int64_t now) {
         exists.reset();
         exists.bind(1, code);
     } while (exists.step());
-    db::Statement set(db, "INSERT INTO sync_state(key, value) VALUES (?, ?) "
-                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    set.bindAll(key, std::to_string(seq));
-    set.run();
+    changes::writeState(db, key, std::to_string(seq));
     return code;
 }
 

@@ -16,21 +16,8 @@
 namespace c175::sync {
 namespace {
 
-std::string getState(db::Database& db, const char* key) {
-    db::Statement q(db, "SELECT value FROM sync_state WHERE key = ?");
-    q.bind(1, key);
-    return q.step() ? q.getText(0) : std::string();
-}
-
-void setState(db::Database& db, const char* key, const std::string& value) {
-    db::Statement q(db, "INSERT INTO sync_state(key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    q.bindAll(key, value);
-    q.run();
-}
-
 std::int64_t cursorOf(db::Database& db, const char* key) {
-    const auto text = getState(db, key);
+    const auto text = changes::readState(db, key);
     return text.empty() ? 0 : std::stoll(text);
 }
 
@@ -89,7 +76,7 @@ SyncStats SyncEngine::runOnce(core::Progress& progress) {
     // run is complete only when nothing sendable is left.
     stats.wireBytes = m_hub.wireBytes() - bytes0;
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    setState(m_db, "last_sync_at", core::nowUtc());
+    changes::writeState(m_db, "last_sync_at", core::nowUtc());
     return stats;
 }
 
@@ -181,7 +168,7 @@ std::int64_t SyncEngine::applyPage(const JsonValue& page, const char* cursorKey)
         if (merge.applyIncoming(entity, *cols, row.items()[1]))
             ++applied;
     }
-    setState(m_db, cursorKey, std::to_string(cursor->asInt()));
+    changes::writeState(m_db, cursorKey, std::to_string(cursor->asInt()));
     scope.commit();
     return applied;
 }
@@ -206,7 +193,7 @@ std::int64_t SyncEngine::pull(core::Progress& progress, SyncStats& stats) {
                 throw;
             // The hub was reset or restored from an older copy: start again from the beginning.
             cursor = 0;
-            setState(m_db, "cursor", "0");
+            changes::writeState(m_db, "cursor", "0");
             next = fetch(cursor);
             continue;
         }
@@ -229,7 +216,7 @@ std::int64_t SyncEngine::pull(core::Progress& progress, SyncStats& stats) {
 }
 
 std::int64_t SyncEngine::pollEvents(int waitSeconds) {
-    const std::string text = getState(m_db, "events_cursor");
+    const std::string text = changes::readState(m_db, "events_cursor");
     const std::int64_t after = text.empty() ? -1 : std::stoll(text);
     JsonValue page;
     try {

@@ -1,5 +1,7 @@
 #include "protocol/json_text.h"
 
+#include "core/text_fold.h"
+
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -138,24 +140,6 @@ private:
         return JsonValue(d);
     }
 
-    static void appendUtf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
     unsigned hex4() {
         if (m_pos + 4 > m_text.size())
             fail("four hex digits");
@@ -233,7 +217,7 @@ private:
                 } else if (cp >= 0xDC00 && cp < 0xE000) {
                     fail("a high surrogate first");
                 }
-                appendUtf8(out, cp);
+                core::appendUtf8(out, static_cast<char32_t>(cp));
                 break;
             }
             default:

@@ -39,16 +39,6 @@ bool isHex(const std::string& s) {
 
 } // namespace
 
-std::string quoteIdent(std::string_view name) {
-    std::string out = "\"";
-    for (char c : name) {
-        out += c;
-        if (c == '"')
-            out += '"';
-    }
-    return out + "\"";
-}
-
 Schema::Schema(db::Database& db) {
     for (const auto& name : changes::syncedEntities(db)) {
         EntitySchema e;

@@ -1,6 +1,7 @@
 // Generic access to synced rows as JSON values, shared by the hub and the console's engine.
 #pragma once
 #include "changes/change_capture.h"
+#include "db/database.h"
 #include "protocol/json_text.h"
 
 #include <map>
@@ -90,7 +91,6 @@ private:
 
 void bindValue(db::Statement& statement, int index, const JsonValue& value, Affinity affinity);
 JsonValue readValue(const db::Statement& statement, int col, Affinity affinity);
-// A base row (sync_base.json) or a fields object as name -> value.
-std::string quoteIdent(std::string_view name);
+using db::quoteIdent;
 
 } // namespace c175::sync
