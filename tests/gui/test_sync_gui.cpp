@@ -156,7 +156,9 @@ TEST_CASE("the console syncs an empty cache from a real hub, then keeps working 
     const wxString offlinePrefix = prefixOf(_("Offline — retrying in %lld s"));
     const bool offline = test::waitFor(
         [&] { return frame->statusField(app::MainFrame::FieldSync).StartsWith(offlinePrefix); },
-        90000);
+        // A request caught mid-flight by the stop ends at the transport's whole-request
+        // timeout (120 s) at worst; usually the refused connection is seen at once.
+        150000);
     INFO("sync field: " << frame->statusField(app::MainFrame::FieldSync).utf8_string());
     CHECK(offline);
     CHECK(sync->status().state == sync::SyncState::Offline);
