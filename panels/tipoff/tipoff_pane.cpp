@@ -1,13 +1,146 @@
-// The Tipoffs pane: the shared list layout over browse::TableId::Tipoffs.
+// The Tipoffs pane: the shared list layout over browse::TableId::Tipoffs, plus "New tip-off"
+// (Ctrl+N), "Change status…" on the selected case and the count of overdue cases.
 #include "common/pilot_panes.h"
 #include "common/table_pane.h"
+#include "tipoff/intake_dialog.h"
+#include "tipoff/transition_dialog.h"
 
+#include "core/ids.h"
+
+#include <wx/accel.h>
+#include <wx/button.h>
+#include <wx/checkbox.h>
 #include <wx/intl.h>
+#include <wx/msgdlg.h>
+#include <wx/sizer.h>
 
 namespace c175::panels {
+namespace {
+
+class TipoffPane : public TablePane {
+public:
+    TipoffPane(wxWindow* parent, PaneContext& context)
+        : TablePane(parent, context, PaneId::Tipoffs, browse::TableId::Tipoffs, _("Tip-offs")) {
+        const auto& session = context.session;
+        m_new = new wxButton(this, wxID_NEW, _("New tip-off…"));
+        m_new->SetToolTip(_("File a new tip-off (Ctrl+N)"));
+        m_new->Enable(session.has(auth::Permission::CreateTipoffs));
+        m_change = new wxButton(this, wxID_ANY, _("Change status…"));
+        m_change->Enable(false);
+        m_overdue = new wxStaticText(this, wxID_ANY, wxString());
+        m_overdue->SetForegroundColour(wxColour(0xc6, 0x28, 0x28));
+        m_overdue->SetFont(m_overdue->GetFont().Bold());
+        // After the search box, before the stretch spacer that pushes the row count right.
+        toolbar()->Insert(1, m_new, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(8));
+        toolbar()->Insert(2, m_change, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(4));
+        toolbar()->Insert(3, m_overdue, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
+
+        m_new->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { newTipoff(); });
+        m_change->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeStatus(); });
+        Bind(
+            wxEVT_MENU, [this](wxCommandEvent&) { newTipoff(); }, wxID_NEW);
+        wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'N', wxID_NEW}};
+        SetAcceleratorTable(wxAcceleratorTable(1, keys));
+        showOverdue();
+    }
+
+    void reload() override {
+        TablePane::reload();
+        showOverdue();
+    }
+
+protected:
+    void onSelectionChanged(const browse::Row* row) override {
+        m_change->Enable(row != nullptr &&
+                         (context().session.has(auth::Permission::WorkTipoffs) ||
+                          context().session.has(auth::Permission::AssignTipoffs)));
+    }
+
+private:
+    void newTipoff() {
+        if (!context().session.has(auth::Permission::CreateTipoffs))
+            return;
+        IntakeDialog dialog(this, *context().db, context().session);
+        if (dialog.ShowModal() != wxID_OK || !dialog.result())
+            return;
+        const auto result = *dialog.result();
+        reload();
+        selectRecord(result.id);
+        const bool anonymous = dialog.anonymousCtrl()->GetValue();
+        wxString message =
+            wxString::Format(_("Tip-off %s was filed."), wxString::FromUTF8(result.code));
+        if (anonymous)
+            message += "\n\n" + wxString::Format(_("Follow-up code for the reporter: %s\nGive "
+                                                   "it to the reporter now: it is shown only "
+                                                   "once and cannot be read back."),
+                                                 wxString::FromUTF8(result.followupCode));
+        if (context().setStatus)
+            context().setStatus(
+                wxString::Format(_("Tip-off %s was filed."), wxString::FromUTF8(result.code)));
+        wxMessageBox(message, _("New tip-off"), wxOK | wxICON_INFORMATION, this);
+    }
+
+    void changeStatus() {
+        const browse::Row* row = selectedRow();
+        if (!row)
+            return;
+        const auto cell = [&](const char* key) {
+            const int i = columnIndex(key);
+            return i >= 0 && static_cast<std::size_t>(i) < row->raw.size()
+                       ? row->raw[static_cast<std::size_t>(i)]
+                       : std::string();
+        };
+        CaseRef ref;
+        ref.id = row->recordId;
+        ref.code = cell("code");
+        ref.assignee = cell("assignee");
+        ref.status = tipoff::parseStatus(cell("status")).value_or(tipoff::Status::Received);
+        TransitionDialog dialog(this, *context().db, context().session, ref);
+        if (dialog.ShowModal() != wxID_OK)
+            return;
+        refreshSelectedRow();
+        showOverdue();
+        if (context().setStatus)
+            context().setStatus(
+                wxString::Format(_("Tip-off %s changed status."), wxString::FromUTF8(ref.code)));
+    }
+
+    // A count rather than red rows: the shared list model colours by status only, and a
+    // case's lateness is a matter of its due time against now.
+    void showOverdue() {
+        std::int64_t n = 0;
+        try {
+            std::string sql = "SELECT COUNT(*) FROM tipoffs WHERE deleted = 0 AND status IN "
+                              "('received','verifying','assigned','investigating') AND due_at < ?";
+            if (context().session.provinceCode)
+                sql += " AND province_code = ?";
+            db::Statement q(*context().db, sql);
+            q.bind(1, core::nowUtc());
+            if (context().session.provinceCode)
+                q.bind(2, *context().session.provinceCode);
+            if (q.step())
+                n = q.getInt(0);
+        } catch (const std::exception&) {
+            n = 0; // the list shows its own read error; the count is only a hint
+        }
+        m_overdueCount = n;
+        m_overdue->SetLabel(n > 0 ? wxString::Format(wxPLURAL("%lld overdue", "%lld overdue", n),
+                                                     static_cast<long long>(n))
+                                  : wxString());
+        m_overdue->SetToolTip(_("Open cases past their due date"));
+        toolbar()->Layout();
+    }
+
+    wxButton* m_new = nullptr;
+    wxButton* m_change = nullptr;
+    wxStaticText* m_overdue = nullptr;
+    std::int64_t m_overdueCount = 0;
+};
+
+} // namespace
 
 Pane* createTipoffPane(wxWindow* parent, PaneContext& context) {
-    return new TablePane(parent, context, PaneId::Tipoffs, browse::TableId::Tipoffs, _("Tip-offs"));
+    return new TipoffPane(parent, context);
 }
 
 } // namespace c175::panels
