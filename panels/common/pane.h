@@ -30,16 +30,17 @@ class Pane : public wxPanel {
 public:
     using wxPanel::wxPanel;
     virtual PaneId id() const = 0;
-    virtual wxString title() const = 0;       // translated, e.g. _("Tip-offs")
-    virtual void reload() = 0;                // re-read from the cache (after a sync, an edit)
-    virtual long shownRowCount() const = 0;   // rows in the pane's main list as shown now
-    virtual void focusSearch() = 0;           // Ctrl+F
+    virtual wxString title() const = 0;     // translated, e.g. _("Tip-offs")
+    virtual void reload() = 0;              // re-read from the cache (after a sync, an edit)
+    virtual long shownRowCount() const = 0; // rows in the pane's main list as shown now
+    virtual void focusSearch() = 0;         // Ctrl+F
     virtual void selectRecord(const std::string& recordId) = 0;
 };
 
 // The panes a session may see, in menu order; the services refuse the others too.
 std::vector<PaneId> panesFor(const auth::Session& session);
-// Stable name for saved layouts and tests ("kiosks", "camera_alerts", "tipoffs", "welfare", "tourism", "map").
+// Stable name for saved layouts and tests ("kiosks", "camera_alerts", "tipoffs", "welfare",
+// "tourism", "map").
 const char* paneKey(PaneId id);
 Pane* createPane(PaneId id, wxWindow* parent, PaneContext& context);
 
