@@ -7,6 +7,7 @@
 #include "db/database.h"
 #include "db/migrations.h"
 #include "engine/sync_engine.h"
+#include "hub_fixture.h"
 
 #include <algorithm>
 #include <atomic>
@@ -37,60 +38,6 @@ const char* kPassword = "Bench@175-admin";
 double msSince(Clock::time_point t0) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
-
-int runHub(const std::vector<std::string>& args) {
-    const pid_t pid = fork();
-    if (pid == 0) {
-        setenv("C175_PASSWORD", kPassword, 1);
-        std::vector<char*> argv;
-        static std::string exe = std::string(C175_BIN_DIR) + "/c175-hub";
-        argv.push_back(exe.data());
-        for (const auto& a : args)
-            argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        const int devnull = open("/dev/null", O_WRONLY);
-        dup2(devnull, 1);
-        execv(exe.c_str(), argv.data());
-        _exit(127);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-struct Hub {
-    pid_t pid = 0;
-    int port = 0;
-    FILE* out = nullptr;
-    explicit Hub(const std::string& db) {
-        int fds[2];
-        if (pipe(fds) != 0)
-            throw std::runtime_error("pipe");
-        pid = fork();
-        if (pid == 0) {
-            dup2(fds[1], 1);
-            close(fds[0]);
-            const std::string exe = std::string(C175_BIN_DIR) + "/c175-hub";
-            execl(exe.c_str(), exe.c_str(), "serve", "--db", db.c_str(), "--port", "0",
-                  static_cast<char*>(nullptr));
-            _exit(127);
-        }
-        close(fds[1]);
-        out = fdopen(fds[0], "r");
-        char line[512] = {0};
-        if (!fgets(line, sizeof line, out))
-            throw std::runtime_error("c175-hub did not start");
-        const std::string text = line;
-        port = std::atoi(text.c_str() + text.rfind(':') + 1);
-    }
-    ~Hub() {
-        kill(pid, SIGTERM);
-        int status = 0;
-        waitpid(pid, &status, 0);
-        fclose(out);
-    }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
-};
 
 // Cameras, kiosks, camera alerts and kiosk heartbeats: `rows` synced rows in all.
 void fillHub(const std::string& path, std::int64_t rows) {
@@ -196,12 +143,14 @@ int main(int argc, char** argv) {
     const std::string hubPath = (dir / "hub.c175").string();
     const std::string clientPath = (dir / "client.c175").string();
     fillHub(hubPath, rows);
-    if (runHub({"--db", hubPath, "user", "add", "bench", "--role", "admin"}) != 0) {
+    if (test::runHubCommand({"--db", hubPath, "user", "add", "bench", "--role", "admin"},
+                            kPassword) != 0) {
         std::fprintf(stderr, "c175-hub user add failed\n");
         return 1;
     }
     {
-        Hub hub(hubPath);
+        test::HubProcess hub(hubPath);
+        hub.start();
         core::NoProgress none;
         auto db = db::openCache(clientPath);
 
@@ -209,11 +158,11 @@ int main(int argc, char** argv) {
         sync::HubClient client(hub.url());
         client.login("bench", kPassword);
         sync::SyncEngine engine(db, client);
-        const double cpu0 = selfCpu(), hubCpu0 = processCpu(hub.pid);
+        const double cpu0 = selfCpu(), hubCpu0 = processCpu(hub.pid());
         const auto t0 = Clock::now();
         const auto stats = engine.runOnce(none);
         const double pullS = msSince(t0) / 1000.0;
-        const double clientCpu = selfCpu() - cpu0, hubCpu = processCpu(hub.pid) - hubCpu0;
+        const double clientCpu = selfCpu() - cpu0, hubCpu = processCpu(hub.pid()) - hubCpu0;
         const std::int64_t held = tableRows(db);
         std::printf("initial_pull_rows: %lld rows\n", static_cast<long long>(held));
         std::printf("initial_pull_rows_per_s: %.0f rows/s\n",

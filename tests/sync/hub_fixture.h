@@ -82,6 +82,7 @@ public:
     }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
     int port() const { return m_port; }
+    pid_t pid() const { return m_pid; }
 
 private:
     std::string m_db;
