@@ -1,7 +1,7 @@
 // bench_console_startup [CACHE]: time from starting c175-console to a usable window on a large
 // cache (median of 5) and its resident memory after every pane has been opened (issue 2).
 // Without CACHE it seeds /tmp/c175-bench-large.db with `c175ctl seed --scale large` (once).
-#include "seed/seed.h"
+#include "gui_support.h"
 
 #include <algorithm>
 #include <array>
@@ -16,24 +16,6 @@
 
 namespace {
 
-struct Run {
-    int status = -1;
-    std::string output;
-};
-
-Run run(const std::string& command) {
-    Run result;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (!pipe)
-        return result;
-    std::array<char, 4096> buffer{};
-    while (std::fgets(buffer.data(), int(buffer.size()), pipe))
-        result.output += buffer.data();
-    const int raw = pclose(pipe);
-    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return result;
-}
-
 std::string quote(const std::string& text) {
     std::string out = "'";
     for (char c : text)
@@ -47,13 +29,6 @@ double median(std::vector<double> values) {
     return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-std::string adminPassword() {
-    for (const auto& user : c175::seed::demoUsers())
-        if (user.username == "admin")
-            return user.password;
-    return {};
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -63,8 +38,8 @@ int main(int argc, char** argv) {
         std::printf("seeding %s with c175ctl seed --scale large ...\n", cache.c_str());
         std::fflush(stdout);
         const auto start = std::chrono::steady_clock::now();
-        const Run seeded =
-            run(quote(bin + "/c175ctl") + " --db " + quote(cache) + " seed --scale large");
+        const auto seeded = c175::test::runCommand(quote(bin + "/c175ctl") + " --db " +
+                                                   quote(cache) + " seed --scale large");
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         if (seeded.status != 0) {
@@ -89,14 +64,14 @@ int main(int argc, char** argv) {
                                    : std::string("xvfb-run -a -s '-screen 0 1600x1000x24' ");
     const std::string command = "env XDG_CONFIG_HOME=" + quote((scratch / "config").string()) +
                                 " XDG_STATE_HOME=" + quote((scratch / "state").string()) +
-                                " C175_PASSWORD=" + quote(adminPassword()) + " " + prefix +
-                                quote(bin + "/c175-console") + " --db " + quote(cache) +
+                                " C175_PASSWORD=" + quote(c175::test::demoPassword("admin")) + " " +
+                                prefix + quote(bin + "/c175-console") + " --db " + quote(cache) +
                                 " --user admin --report-startup";
 
     const std::regex startupLine(R"(startup_ms: ([0-9.]+))"), rssLine(R"(rss_mb: ([0-9.]+))");
     std::vector<double> startup, rss;
     for (int i = 0; i < 5; ++i) {
-        const Run r = run(command);
+        const auto r = c175::test::runCommand(command);
         std::smatch a, b;
         if (r.status != 0 || !std::regex_search(r.output, a, startupLine) ||
             !std::regex_search(r.output, b, rssLine)) {
