@@ -19,7 +19,9 @@
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <istream>
+#include <thread>
 
 namespace c175::hub {
 namespace {
@@ -270,7 +272,7 @@ private:
 } // namespace
 
 HubServer::HubServer(HubStore& store, HubAuth& auth, const ServerOptions& options)
-    : m_api(store, auth) {
+    : m_store(store), m_api(store, auth) {
     Poco::Net::SocketAddress address(options.bind, static_cast<Poco::UInt16>(options.port));
     auto* params = new Poco::Net::HTTPServerParams;
     params->setMaxThreads(options.threads);
@@ -300,8 +302,15 @@ void HubServer::start() {
 }
 
 void HubServer::stop() {
-    if (m_server)
-        m_server->stopAll(true);
+    if (!m_server)
+        return;
+    m_store.closeWaiters();
+    m_server->stopAll(true);
+    // The request threads belong to Poco's pool and outlive the server object: a handler still
+    // running when the store goes would use freed memory.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (m_server->currentThreads() > 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
 }
 
 } // namespace c175::hub

@@ -57,10 +57,13 @@ public:
     HubServer(HubStore& store, HubAuth& auth, const ServerOptions& options);
     ~HubServer();
     void start();
+    // Stops accepting, ends long-polls and in-flight requests, and waits (a few seconds at
+    // most) for the request threads, so the store and auth can be destroyed after it.
     void stop();
     int port() const { return m_port; }
 
 private:
+    HubStore& m_store;
     HubApi m_api;
     std::unique_ptr<Poco::Net::HTTPServer> m_server;
     int m_port = 0;

@@ -197,6 +197,14 @@ void HubStore::wakeWaiters() {
     m_changed.notify_all();
 }
 
+void HubStore::closeWaiters() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_closing = true;
+    }
+    m_changed.notify_all();
+}
+
 std::int64_t HubStore::sequenceNewRows() {
     std::lock_guard lock(m_mutex);
     std::int64_t added = 0;
@@ -290,11 +298,12 @@ std::string HubStore::events(const auth::Session& session, std::int64_t after, i
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(waitMs);
     std::int64_t from = after;
     while (true) {
-        while (m_seq <= from && m_changed.wait_until(lock, deadline) != std::cv_status::timeout) {
+        while (m_seq <= from && !m_closing &&
+               m_changed.wait_until(lock, deadline) != std::cv_status::timeout) {
         }
         const std::int64_t upto = m_seq;
         auto page = m_pages->build(session, entities, from, upto, 2000, m_seq);
-        if (page.rows > 0 || std::chrono::steady_clock::now() >= deadline) {
+        if (page.rows > 0 || m_closing || std::chrono::steady_clock::now() >= deadline) {
             // Without `more`, the page's cursor is already `upto`: nothing newer in scope.
             return std::move(page.json);
         }

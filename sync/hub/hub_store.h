@@ -68,6 +68,8 @@ public:
         return fn(m_db);
     }
     void wakeWaiters();
+    // The server is stopping: event waits return at once (an empty page), now and later.
+    void closeWaiters();
 
 private:
     std::int64_t nextSeq();
@@ -80,6 +82,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::int64_t m_seq = 0;
+    bool m_closing = false; // under m_mutex
 };
 
 } // namespace c175::hub
