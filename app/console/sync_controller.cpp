@@ -41,7 +41,8 @@ SyncController::SyncController(MainFrame& frame, const wxString& password)
     Bind(
         wxEVT_TIMER,
         [this](wxTimerEvent&) {
-            // Only an idle service is nudged: nudging cancels a sync that is running.
+            // Idle only: an offline service keeps its own backoff; a cancelled one waits for the
+            // person.
             if (m_service && m_haveStatus && m_status.state == sync::SyncState::Idle)
                 m_service->syncNow();
         },
@@ -68,7 +69,6 @@ void SyncController::configure(const wxString& hubUrl) {
     m_tick.Stop();
     m_hubUrl = hubUrl;
     m_haveStatus = false;
-    m_offlineStreak = 0;
     m_status = {};
     if (!m_hubUrl.empty()) {
         sync::ServiceOptions options;
@@ -110,18 +110,6 @@ void SyncController::applyStatus() {
     {
         std::lock_guard lock(m_latestMutex);
         next = m_latest;
-    }
-    const bool wasSyncing = m_haveStatus && m_status.state == sync::SyncState::Syncing;
-    if (next.state == sync::SyncState::Offline || next.state == sync::SyncState::Error) {
-        if (!m_haveStatus || m_status.state != next.state || wasSyncing) {
-            // Mirrors the service's backoff: the k-th failure in a row waits at most 2^(k-1) s.
-            ++m_offlineStreak;
-            const int bound =
-                std::min(1000 << std::min(m_offlineStreak - 1, 15), kMaxOfflinePauseMs);
-            m_retryAt = wxGetUTCTimeMillis() + bound;
-        }
-    } else if (next.state == sync::SyncState::Idle) {
-        m_offlineStreak = 0;
     }
     m_status = next;
     m_haveStatus = true;
@@ -166,7 +154,7 @@ wxString SyncController::statusText() const {
     case sync::SyncState::Offline:
     case sync::SyncState::Error: {
         const long long left =
-            std::max<long long>(1, ((m_retryAt - wxGetUTCTimeMillis()).GetValue() + 999) / 1000);
+            std::max<long long>(1, (s.retryAtMs - wxGetUTCTimeMillis().GetValue() + 999) / 1000);
         if (s.state == sync::SyncState::Error)
             return wxString::Format(_("Sync error — retrying in %lld s"), left);
         return wxString::Format(_("Offline — retrying in %lld s"), left);
@@ -175,6 +163,8 @@ wxString SyncController::statusText() const {
         return wxString::Format(
             _("Syncing… %lld rows, %s, %.0f rows/s"), static_cast<long long>(s.done),
             wxFileName::GetHumanReadableSize(wxULongLong(s.bytes)), s.rowsPerSecond);
+    case sync::SyncState::Cancelled:
+        return _("Sync cancelled — F9 syncs again");
     case sync::SyncState::Idle:
         break;
     }
@@ -192,9 +182,8 @@ void SyncController::updateField() {
 }
 
 void SyncController::syncNow() {
-    // Nudging a running sync would cancel it; the service syncs again anyway while the outbox
-    // holds changes.
-    if (m_service && !(m_haveStatus && m_status.state == sync::SyncState::Syncing))
+    // A running sync is not disturbed: the service checks the outbox again when it ends.
+    if (m_service)
         m_service->syncNow();
 }
 
@@ -237,7 +226,8 @@ void SyncController::showSyncDialog() {
         return;
     }
     if (!m_dialog)
-        m_dialog = new SyncDialog(&m_frame, [this] { cancelCurrent(); });
+        m_dialog = new SyncDialog(
+            &m_frame, [this] { cancelCurrent(); }, [this] { syncNow(); });
     m_dialog->showStatus(m_status, statusText());
     m_dialog->Show();
     m_dialog->Raise();

@@ -33,6 +33,9 @@ public:
     bool running() const { return bool(m_service); }
     // The last state the worker reported (read on the GUI thread).
     const sync::SyncStatus& status() const { return m_status; }
+    // What the worker holds now (it reaches status() through the event loop).
+    sync::SyncStatus workerStatus() const { return m_service ? m_service->status() : m_status; }
+    bool statusPostPending() const { return m_postPending; }
     wxString statusText() const;
 
     void syncNow();
@@ -67,8 +70,6 @@ private:
 
     sync::SyncStatus m_status; // GUI copy
     bool m_haveStatus = false;
-    int m_offlineStreak = 0;
-    wxLongLong m_retryAt = 0; // ms since epoch: the latest the service tries again
     std::string m_fingerprint;
     wxTimer m_periodic; // every 15 s: sync again
     wxTimer m_tick;     // every second: the offline countdown

@@ -9,10 +9,11 @@
 
 namespace c175::app {
 
-SyncDialog::SyncDialog(wxWindow* parent, std::function<void()> cancel)
+SyncDialog::SyncDialog(wxWindow* parent, std::function<void()> cancel,
+                       std::function<void()> syncNow)
     : wxDialog(parent, wxID_ANY, _("Sync"), wxDefaultPosition, wxDefaultSize,
                wxDEFAULT_DIALOG_STYLE | wxRESIZE_BORDER, "c175-sync-dialog"),
-      m_onCancel(std::move(cancel)) {
+      m_onCancel(std::move(cancel)), m_onSyncNow(std::move(syncNow)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     m_summary = new wxStaticText(this, wxID_ANY, wxString());
     m_stage = new wxStaticText(this, wxID_ANY, wxString());
@@ -25,8 +26,11 @@ SyncDialog::SyncDialog(wxWindow* parent, std::function<void()> cancel)
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     m_cancel = new wxButton(this, wxID_ANY, _("Cancel sync"));
     m_cancel->SetToolTip(_("Stop the sync in progress; nothing half-written is kept"));
+    m_syncNow = new wxButton(this, wxID_ANY, _("Sync now"));
+    m_syncNow->SetToolTip(_("Send the edits waiting here and fetch what changed at the hub"));
     auto* close = new wxButton(this, wxID_CLOSE, _("Close"));
     buttons->AddStretchSpacer();
+    buttons->Add(m_syncNow, 0, wxRIGHT, 8);
     buttons->Add(m_cancel, 0, wxRIGHT, 8);
     buttons->Add(close);
     sizer->Add(buttons, 0, wxEXPAND | wxALL, 12);
@@ -34,6 +38,10 @@ SyncDialog::SyncDialog(wxWindow* parent, std::function<void()> cancel)
     m_cancel->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         if (m_onCancel)
             m_onCancel();
+    });
+    m_syncNow->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        if (m_onSyncNow)
+            m_onSyncNow();
     });
     close->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { Hide(); });
     SetEscapeId(wxID_CLOSE);
@@ -43,6 +51,7 @@ void SyncDialog::showStatus(const sync::SyncStatus& status, const wxString& summ
     m_summary->SetLabel(summary);
     const bool running = status.state == sync::SyncState::Syncing;
     m_cancel->Enable(running);
+    m_syncNow->Enable(!running);
     m_stage->SetLabel(running ? wxString::FromUTF8(status.stage) : wxString());
     if (running && status.total > 0) {
         m_gauge->SetValue(static_cast<int>(std::min<std::int64_t>(

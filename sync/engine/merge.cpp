@@ -47,11 +47,21 @@ void saveBase(RowStore& rows, const std::string& entity, const std::string& id, 
 
 } // namespace
 
+namespace {
+// The outbox entries whose row no open conflict holds back.
+const std::string kSendableOutbox =
+    "sync_outbox o WHERE NOT EXISTS (SELECT 1 FROM sync_conflicts c WHERE c.entity = o.entity "
+    "AND c.row_id = o.row_id AND c.state = 'open')";
+} // namespace
+
+std::int64_t sendableCount(db::Database& db) {
+    return db.scalarInt("SELECT count(*) FROM " + kSendableOutbox);
+}
+
 std::vector<PendingOp> loadPendingOps(db::Database& db, std::int64_t afterRowid, int limit) {
     db::Statement q(db, "SELECT o.rowid, o.op_id, o.entity, o.row_id, o.op, o.payload, o.base_rev, "
-                        "o.hlc FROM sync_outbox o WHERE o.rowid > ? AND NOT EXISTS (SELECT 1 FROM "
-                        "sync_conflicts c WHERE c.entity = o.entity AND c.row_id = o.row_id AND "
-                        "c.state = 'open') ORDER BY o.rowid LIMIT ?");
+                        "o.hlc FROM " +
+                            kSendableOutbox + " AND o.rowid > ? ORDER BY o.rowid LIMIT ?");
     q.bindAll(afterRowid, limit);
     std::vector<PendingOp> out;
     while (q.step())

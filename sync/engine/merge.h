@@ -19,6 +19,9 @@ struct PendingOp {
     std::int64_t baseRev = 0;
 };
 
+// Outbox entries a push would send now: those of rows with no open conflict (a conflict holds
+// its row's edits back until a person decides it).
+std::int64_t sendableCount(db::Database& db);
 // Outbox entries after `afterRowid` in order, skipping rows held by an open conflict.
 std::vector<PendingOp> loadPendingOps(db::Database& db, std::int64_t afterRowid, int limit);
 // The PushRequest body; each op's `expect` is the value it replaced: sync_base, then the

@@ -81,7 +81,7 @@ SyncStats SyncEngine::runOnce(core::Progress& progress) {
 }
 
 std::int64_t SyncEngine::push(core::Progress& progress, SyncStats& stats) {
-    const std::int64_t total = changes::pendingCount(m_db);
+    const std::int64_t total = sendableCount(m_db);
     std::int64_t lastRowid = 0, done = 0;
     const std::string device = changes::nodeId(m_db);
     while (true) {

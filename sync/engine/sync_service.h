@@ -13,7 +13,8 @@
 
 namespace c175::sync {
 
-enum class SyncState { Offline, Syncing, Idle, Error };
+// Cancelled: the person stopped the running sync; the worker waits until asked again (syncNow).
+enum class SyncState { Offline, Syncing, Idle, Error, Cancelled };
 
 struct SyncStatus {
     SyncState state = SyncState::Offline;
@@ -21,6 +22,7 @@ struct SyncStatus {
     std::int64_t pending = 0;   // outbox entries not yet accepted
     std::int64_t conflicts = 0; // open conflicts
     std::string message;        // translated; why offline / the error
+    std::int64_t retryAtMs = 0; // Offline / Error: when the next attempt starts (UTC ms)
     // Progress of the running sync: stage label, done, total (0 = unknown), bytes, rows/s.
     std::string stage;
     std::int64_t done = 0, total = 0, bytes = 0;
@@ -40,9 +42,13 @@ public:
     SyncService(ServiceOptions options, std::function<void(const SyncStatus&)> onStatus);
     ~SyncService();
     void start();
-    void stop();          // cancels the request in flight and joins
-    void syncNow();       // wake the worker (an edit was made)
-    void cancelCurrent(); // the Sync dialog's Cancel: stops this run, the service keeps going
+    void stop(); // cancels the request in flight and joins
+    // Wakes the worker (an edit was made, the person asked): ends a wait between syncs or an
+    // offline pause; a sync already running is left to finish (it re-checks the outbox after).
+    void syncNow();
+    // The Sync dialog's Cancel: stops the running sync at the next request or page; the
+    // worker then waits in Cancelled until syncNow().
+    void cancelCurrent();
     SyncStatus status() const;
 
 private:
@@ -53,7 +59,9 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     SyncStatus m_status;
-    std::atomic<bool> m_stop{false}, m_cancel{false}, m_nudged{false};
+    // m_cancel aborts the request in flight (HubClient checks it); m_userCancel says why.
+    std::atomic<bool> m_stop{false}, m_cancel{false}, m_nudged{false}, m_userCancel{false};
+    std::atomic<bool> m_inPoll{false}; // waiting on the events long-poll between syncs
     std::thread m_thread;
 };
 
