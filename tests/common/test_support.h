@@ -1,9 +1,11 @@
 // Helpers shared by the test areas: scratch folders and a migrated cache.
 #pragma once
 #include "db/migrations.h"
+#include "seed/seed.h"
 
 #include <filesystem>
 #include <random>
+#include <stdexcept>
 #include <string>
 
 namespace c175::test {
@@ -29,6 +31,14 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+// The password the demo seed gives a demo account ("admin", "officer", ...).
+inline std::string demoPassword(const std::string& username) {
+    for (const auto& user : seed::demoUsers())
+        if (user.username == username)
+            return user.password;
+    throw std::invalid_argument("no demo user " + username);
+}
 
 inline db::Database memoryCache() {
     return db::openCache(":memory:");

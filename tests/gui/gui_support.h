@@ -72,13 +72,6 @@ inline const std::string& seededCache() {
     return path;
 }
 
-inline std::string demoPassword(const std::string& username) {
-    for (const auto& user : seed::demoUsers())
-        if (user.username == username)
-            return user.password;
-    throw std::runtime_error("no demo user " + username);
-}
-
 // Clicks in the middle of a window with the real pointer.
 inline void clickOn(wxUIActionSimulator& sim, wxWindow* window) {
     const wxRect rect = window->GetScreenRect();

@@ -63,8 +63,9 @@ private:
         std::lock_guard lock(m_mutex);
         std::uniform_real_distribution<double> u(0, 1);
         // Even clean connections close after a random amount of answer bytes (some mid-body),
-        // so keep-alive cannot carry the whole sync past the faults.
-        budget = std::uniform_int_distribution<int>(2'000, 150'000)(m_rng);
+        // so keep-alive cannot carry the whole sync past the faults. The ceiling stays above the
+        // largest page (700 rows with sealed identities), or that page could never get through.
+        budget = std::uniform_int_distribution<int>(2'000, 600'000)(m_rng);
         if (u(m_rng) >= m_rate.load())
             return Fault::None;
         return static_cast<Fault>(1 + std::uniform_int_distribution<int>(0, 5)(m_rng));

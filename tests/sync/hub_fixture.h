@@ -45,7 +45,8 @@ public:
     // `prepare` fills the hub store before it serves (rows, users).
     explicit HubProcess(const std::string& dbPath) : m_db(dbPath) {}
     ~HubProcess() { stop(); }
-    void start() {
+    // `port` 0 takes an ephemeral port; a restart passes port() to come back where it was.
+    void start(int port = 0) {
         int fds[2];
         if (pipe(fds) != 0)
             throw std::runtime_error("pipe");
@@ -54,8 +55,9 @@ public:
             dup2(fds[1], 1);
             close(fds[0]);
             const std::string exe = std::string(C175_BIN_DIR) + "/c175-hub";
-            execl(exe.c_str(), exe.c_str(), "serve", "--db", m_db.c_str(), "--port", "0",
-                  static_cast<char*>(nullptr));
+            const std::string portText = std::to_string(port);
+            execl(exe.c_str(), exe.c_str(), "serve", "--db", m_db.c_str(), "--port",
+                  portText.c_str(), static_cast<char*>(nullptr));
             _exit(127);
         }
         close(fds[1]);

@@ -6,8 +6,8 @@
 #include "core/progress.h"
 #include "engine/conflicts.h"
 #include "engine/sync_engine.h"
-#include "hub_fixture.h"
 #include "seed/seed.h"
+#include "sync_helpers.h"
 
 #include <doctest/doctest.h>
 
@@ -30,31 +30,6 @@ struct Client {
     }
 };
 
-std::string demoPassword(const std::string& user) {
-    return "Demo@175-" + user;
-}
-
-// Seeding takes seconds: seed one template per test run and copy it.
-void seedHub(const std::string& path) {
-    static test::TempDir templateDir;
-    static const std::string templatePath = templateDir.file("template.db");
-    if (std::filesystem::exists(templatePath)) {
-        std::filesystem::copy_file(templatePath, path);
-        return;
-    }
-    {
-        auto db = db::openCache(templatePath);
-        seed::SeedOptions options;
-        options.scale = seed::Scale::Small;
-        options.seed = 11;
-        options.geodataDir = "";
-        core::NoProgress none;
-        seed::seedDemo(db, options, none);
-        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    }
-    std::filesystem::copy_file(templatePath, path);
-}
-
 void requireSameAsHub(db::Database& hub, db::Database& client, bool welfare = true) {
     sync::Schema schema(hub);
     for (const auto& e : schema.all()) {
@@ -75,12 +50,12 @@ std::string firstId(db::Database& db, const std::string& sql) {
 TEST_CASE("round trip with a real hub: pull every entity, push edits once, merge, conflicts") {
     test::TempDir dir;
     const auto hubPath = dir.file("hub.db");
-    seedHub(hubPath);
+    test::seedSmallHub(hubPath);
     test::HubProcess hub(hubPath);
     hub.start();
 
     Client a(dir.file("a.db")), b(dir.file("b.db"));
-    auto stats = a.sync(hub.url(), "admin", demoPassword("admin"));
+    auto stats = a.sync(hub.url(), "admin", test::demoPassword("admin"));
     CHECK(stats.pushComplete);
     CHECK(stats.pullComplete);
     CHECK(stats.pulled > 10000);
@@ -111,10 +86,10 @@ TEST_CASE("round trip with a real hub: pull every entity, push edits once, merge
         changes::recordUpsert(a.db, "tipoffs", tipId, R"({"status":"verifying"})", "admin");
         tx.commit();
     }
-    stats = a.sync(hub.url(), "admin", demoPassword("admin"));
+    stats = a.sync(hub.url(), "admin", test::demoPassword("admin"));
     CHECK(stats.accepted == 2);
     CHECK(changes::pendingCount(a.db) == 0);
-    b.sync(hub.url(), "admin", demoPassword("admin"));
+    b.sync(hub.url(), "admin", test::demoPassword("admin"));
     CHECK(b.db.scalarText("SELECT status FROM tipoffs WHERE id = '" + tipId + "'").value() ==
           "verifying");
     CHECK(b.db.scalarText("SELECT description FROM tipoffs WHERE id = '" + newId + "'").value() ==
@@ -139,8 +114,8 @@ TEST_CASE("round trip with a real hub: pull every entity, push edits once, merge
     edit(b, tipId, "subtype", "buôn bán");
     edit(a, tipId, "assignee", "officer");
     edit(b, tipId, "assignee", "admin");
-    a.sync(hub.url(), "admin", demoPassword("admin"));
-    stats = b.sync(hub.url(), "admin", demoPassword("admin"));
+    a.sync(hub.url(), "admin", test::demoPassword("admin"));
+    stats = b.sync(hub.url(), "admin", test::demoPassword("admin"));
     CHECK(stats.conflicts == 1);
     auto conflicts = sync::listConflicts(b.db);
     REQUIRE(conflicts.size() == 1);
@@ -156,8 +131,8 @@ TEST_CASE("round trip with a real hub: pull every entity, push edits once, merge
     CHECK(sync::openConflictCount(b.db) == 0);
     CHECK(b.db.scalarInt(
               "SELECT count(*) FROM audit_log WHERE action = 'sync_conflict_resolved'") == 1);
-    b.sync(hub.url(), "admin", demoPassword("admin"));
-    a.sync(hub.url(), "admin", demoPassword("admin"));
+    b.sync(hub.url(), "admin", test::demoPassword("admin"));
+    a.sync(hub.url(), "admin", test::demoPassword("admin"));
     {
         auto hubDb = db::openCache(hubPath);
         CHECK(hubDb
@@ -175,9 +150,9 @@ TEST_CASE("round trip with a real hub: pull every entity, push edits once, merge
         (void)hubDb;
     }
     edit(a, tipId, "status", "closed");
-    a.sync(hub.url(), "admin", demoPassword("admin"));
+    a.sync(hub.url(), "admin", test::demoPassword("admin"));
     edit(b, tipId, "status", "investigating");
-    stats = b.sync(hub.url(), "admin", demoPassword("admin"));
+    stats = b.sync(hub.url(), "admin", test::demoPassword("admin"));
     CHECK(stats.conflicts == 1);
     {
         auto hubDb = db::openCache(hubPath);
@@ -187,7 +162,7 @@ TEST_CASE("round trip with a real hub: pull every entity, push edits once, merge
     conflicts = sync::listConflicts(b.db);
     REQUIRE(conflicts.size() == 1);
     sync::resolveConflict(b.db, conflicts[0].id, sync::Decision::Theirs, "", "admin");
-    b.sync(hub.url(), "admin", demoPassword("admin"));
+    b.sync(hub.url(), "admin", test::demoPassword("admin"));
     {
         auto hubDb = db::openCache(hubPath);
         requireSameAsHub(hubDb, b.db);
@@ -197,18 +172,18 @@ TEST_CASE("round trip with a real hub: pull every entity, push edits once, merge
 TEST_CASE("role scope: a case officer pulls no welfare rows; an operator cannot change a tip-off") {
     test::TempDir dir;
     const auto hubPath = dir.file("hub.db");
-    seedHub(hubPath);
+    test::seedSmallHub(hubPath);
     test::HubProcess hub(hubPath);
     hub.start();
     Client officer(dir.file("o.db"));
-    officer.sync(hub.url(), "officer", demoPassword("officer"));
+    officer.sync(hub.url(), "officer", test::demoPassword("officer"));
     CHECK(officer.db.scalarInt("SELECT count(*) FROM beneficiaries") == 0);
     CHECK(officer.db.scalarInt("SELECT count(*) FROM applications") == 0);
     CHECK(officer.db.scalarInt("SELECT count(*) FROM tipoffs") > 0);
 
     // An operator's cache holds a tip-off row (copied in) and tries to push a status change.
     Client op(dir.file("op.db"));
-    op.sync(hub.url(), "operator", demoPassword("operator"));
+    op.sync(hub.url(), "operator", test::demoPassword("operator"));
     CHECK(op.db.scalarInt("SELECT count(*) FROM tipoffs") == 0);
     const std::string tipId = officer.db.scalarText("SELECT id FROM tipoffs LIMIT 1").value();
     {
@@ -224,7 +199,7 @@ TEST_CASE("role scope: a case officer pulls no welfare rows; an operator cannot 
         changes::recordUpsert(op.db, "tipoffs", tipId, R"({"status":"closed"})", "operator");
         tx.commit();
     }
-    const auto stats = op.sync(hub.url(), "operator", demoPassword("operator"));
+    const auto stats = op.sync(hub.url(), "operator", test::demoPassword("operator"));
     CHECK(stats.rejected == 1);
     CHECK(op.db.scalarInt("SELECT count(*) FROM sync_rejected") == 1);
     CHECK(op.db.scalarText("SELECT reason FROM sync_rejected").value().find("status") !=

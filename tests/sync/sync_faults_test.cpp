@@ -6,6 +6,7 @@
 #include "sync_helpers.h"
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 using namespace c175;
@@ -62,8 +63,11 @@ TEST_CASE("a sync of thousands of rows through a faulty network loses and double
     test::seedSmallHub(hubPath);
     test::HubProcess hub(hubPath);
     hub.start();
-    const unsigned seed = static_cast<unsigned>(std::random_device{}());
-    INFO("proxy seed " << seed);
+    // C175_PROXY_SEED replays the faults of a failed run.
+    const char* fixed = std::getenv("C175_PROXY_SEED");
+    const unsigned seed = fixed ? static_cast<unsigned>(std::strtoul(fixed, nullptr, 10))
+                                : static_cast<unsigned>(std::random_device{}());
+    INFO("proxy seed " << seed << " (C175_PROXY_SEED replays it)");
     test::FaultProxy proxy(hub.port(), seed, 0.4);
 
     test::SyncClient client(dir.file("c.db"));

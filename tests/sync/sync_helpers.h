@@ -18,10 +18,6 @@
 
 namespace c175::test {
 
-inline std::string demoPassword(const std::string& user) {
-    return "Demo@175-" + user;
-}
-
 // Seeding takes seconds: one small seeded template per test run, copied for each hub.
 inline void seedSmallHub(const std::string& path) {
     static TempDir templateDir;
