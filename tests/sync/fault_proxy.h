@@ -65,9 +65,12 @@ private:
         // Even clean connections close after a random amount of answer bytes (some mid-body),
         // so keep-alive cannot carry the whole sync past the faults. The ceiling stays above the
         // largest page (700 rows with sealed identities), or that page could never get through.
-        budget = std::uniform_int_distribution<int>(2'000, 600'000)(m_rng);
+        budget = std::uniform_int_distribution<int>(2'000, 300'000)(m_rng);
         if (u(m_rng) >= m_rate.load())
             return Fault::None;
+        // The first faults go through every kind once, so each run meets them all; then random.
+        if (m_faults < 6)
+            return static_cast<Fault>(1 + m_faults++);
         return static_cast<Fault>(1 + std::uniform_int_distribution<int>(0, 5)(m_rng));
     }
 
@@ -183,6 +186,7 @@ private:
     int m_listen = -1;
     int m_port = 0;
     std::mt19937 m_rng;
+    int m_faults = 0; // under m_mutex
     std::atomic<double> m_rate;
     std::mutex m_mutex;
     std::atomic<bool> m_stop{false};

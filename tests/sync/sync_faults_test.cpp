@@ -71,7 +71,7 @@ TEST_CASE("a sync of thousands of rows through a faulty network loses and double
     test::FaultProxy proxy(hub.port(), seed, 0.4);
 
     test::SyncClient client(dir.file("c.db"));
-    client.pageSize = 700; // many requests, so many of them meet a fault
+    client.pageSize = 300; // many requests, so many of them meet a fault
     client.pushBatch = 150;
     client.syncUntilDone(proxy.url());
     std::int64_t alertsBefore = 0;
