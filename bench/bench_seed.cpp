@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <unistd.h>
 
@@ -25,10 +26,46 @@ std::uintmax_t cacheBytes(const std::filesystem::path& file) {
     return bytes;
 }
 
+// Seconds spent in each stage of the seed (from one progress label to the next), so a change to
+// one stage can be measured apart from the noise of the others.
+class StageTimer final : public c175::core::Progress {
+public:
+    void update(std::string_view stage, std::int64_t, std::int64_t) override {
+        if (stage == m_stage)
+            return;
+        close();
+        m_stage = std::string(stage);
+        m_started = std::chrono::steady_clock::now();
+    }
+    void close() {
+        if (m_stage.empty())
+            return;
+        auto& seconds = m_seconds[m_stage];
+        seconds +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+        m_stage.clear();
+    }
+    const std::map<std::string, double>& seconds() const { return m_seconds; }
+
+private:
+    std::string m_stage;
+    std::chrono::steady_clock::time_point m_started;
+    std::map<std::string, double> m_seconds;
+};
+
+std::string key(std::string label) {
+    for (auto& c : label)
+        c = (c >= 'A' && c <= 'Z')                               ? static_cast<char>(c - 'A' + 'a')
+            : ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) ? c
+                                                                 : '_';
+    return label;
+}
+
 void run(const char* name, c175::seed::Scale scale, const std::filesystem::path& dir) {
     const auto file = dir / (std::string(name) + ".c175");
     const auto started = std::chrono::steady_clock::now();
     c175::seed::SeedReport report;
+    StageTimer stages;
     {
         auto db = c175::db::openCache(file.string());
         c175::seed::SeedOptions options;
@@ -36,14 +73,16 @@ void run(const char* name, c175::seed::Scale scale, const std::filesystem::path&
         options.geodataDir = c175::seed::findGeodataDir();
         if (options.geodataDir.empty() && std::filesystem::exists(C175_GEODATA_DIR))
             options.geodataDir = C175_GEODATA_DIR;
-        c175::core::NoProgress progress;
-        report = c175::seed::seedDemo(db, options, progress);
+        report = c175::seed::seedDemo(db, options, stages);
+        stages.close();
     } // closing checkpoints the WAL into the file: part of the cost
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::printf("seed_%s_s: %.2f s\n", name, seconds);
     std::printf("seed_%s_file_mb: %.1f MB\n", name,
                 static_cast<double>(cacheBytes(file)) / (1024.0 * 1024.0));
+    for (const auto& [stage, secs] : stages.seconds())
+        std::printf("seed_%s_stage_%s_s: %.2f s\n", name, key(stage).c_str(), secs);
     std::printf("seed_%s_geodata: %s\n", name, report.geodataImported ? "yes" : "no");
     for (const char* key : {"camera_alerts", "tipoffs", "beneficiaries", "stays", "admin_units"})
         if (report.counts.count(key))

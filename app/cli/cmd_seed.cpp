@@ -6,7 +6,6 @@
 #include "core/progress.h"
 #include "db/migrations.h"
 #include "seed/seed.h"
-#include "tipoff/centre_keys.h"
 
 #include <charconv>
 #include <chrono>
@@ -101,10 +100,6 @@ int runSeed(Context& ctx) {
     const std::string& path = requireDb(ctx);
 
     auto db = db::openCache(path);
-    // Named reporters are sealed to the cache's centre key (made by the seed when missing).
-    options.sealReporter = [&db](const std::string& reporterJson) {
-        return tipoff::sealReporter(db, reporterJson);
-    };
     seed::SeedReport report;
     {
         SeedProgress progress;

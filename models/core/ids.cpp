@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cstdio>
-#include <ctime>
 #include <stdexcept>
 #include <string_view>
 
@@ -42,6 +41,66 @@ std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
+// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm, the inverse of the above).
+void civilFromDays(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+}
+
+void put2(char* out, unsigned v) {
+    out[0] = static_cast<char>('0' + v / 10);
+    out[1] = static_cast<char>('0' + v % 10);
+}
+
+// Formats "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" by arithmetic into a buffer: the seed formats
+// millions of times, and strftime (locale, time zone look-ups) costs several times more. Years
+// outside 0000-9999 are written in full with their sign (ISO 8601 expanded years).
+std::string formatTime(std::int64_t unixSeconds, bool withTime) {
+    constexpr std::int64_t kDay = 86400;
+    std::int64_t days = unixSeconds / kDay;
+    std::int64_t secs = unixSeconds % kDay;
+    if (secs < 0) {
+        secs += kDay;
+        --days;
+    }
+    std::int64_t y = 0;
+    unsigned m = 0, d = 0;
+    civilFromDays(days, y, m, d);
+    char buf[48];
+    char* p = buf;
+    if (y >= 0 && y <= 9999) {
+        put2(p, static_cast<unsigned>(y / 100));
+        put2(p + 2, static_cast<unsigned>(y % 100));
+        p += 4;
+    } else {
+        p += std::snprintf(p, 24, "%+05lld", static_cast<long long>(y));
+    }
+    *p++ = '-';
+    put2(p, m);
+    p += 2;
+    *p++ = '-';
+    put2(p, d);
+    p += 2;
+    if (withTime) {
+        *p++ = 'T';
+        put2(p, static_cast<unsigned>(secs / 3600));
+        p[2] = ':';
+        put2(p + 3, static_cast<unsigned>(secs / 60 % 60));
+        p[5] = ':';
+        put2(p + 6, static_cast<unsigned>(secs % 60));
+        p[8] = 'Z';
+        p += 9;
+    }
+    return std::string(buf, p);
+}
+
 } // namespace
 
 std::string newUuidV7() {
@@ -71,12 +130,7 @@ std::string uuidV7From(std::int64_t unixMs, std::uint64_t counter) {
 }
 
 std::string formatUtcSeconds(std::int64_t unixSeconds) {
-    const std::time_t t = static_cast<std::time_t>(unixSeconds);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
+    return formatTime(unixSeconds, true);
 }
 
 std::string formatUtc(std::chrono::system_clock::time_point t) {
@@ -85,7 +139,7 @@ std::string formatUtc(std::chrono::system_clock::time_point t) {
 }
 
 std::string formatDay(std::int64_t unixSeconds) {
-    return formatUtcSeconds(unixSeconds).substr(0, 10);
+    return formatTime(unixSeconds, false);
 }
 
 std::string nowUtc() {

@@ -11,7 +11,8 @@ std::string newUuidV7();
 // Deterministic UUIDv7 for seeded data: the time part from `unixMs`, the rest from `counter`.
 std::string uuidV7From(std::int64_t unixMs, std::uint64_t counter);
 
-// ISO 8601 UTC with seconds: "2026-12-03T13:11:38Z".
+// ISO 8601 UTC with seconds: "2026-12-03T13:11:38Z". Fast (no locale, no time zone look-up): the
+// seed formats millions. Years outside 0000-9999 come with their sign ("+10000-01-01...").
 std::string formatUtc(std::chrono::system_clock::time_point t);
 std::string formatUtcSeconds(std::int64_t unixSeconds);
 std::string formatDay(std::int64_t unixSeconds); // "2026-12-03"

@@ -87,8 +87,9 @@ class DeferredIndexes {
 public:
     explicit DeferredIndexes(db::Database& db) : m_db(db) {
         static const char* const kTables[] = {
-            "camera_alerts", "stays",         "tipoff_history", "kiosk_heartbeats", "tipoffs",
-            "applications",  "beneficiaries", "tipoff_notices", "kiosk_faults",     "gate_counts"};
+            "camera_alerts", "stays",        "tipoff_history",     "kiosk_heartbeats",
+            "tipoffs",       "applications", "beneficiaries",      "tipoff_notices",
+            "kiosk_faults",  "gate_counts",  "tipoff_blind_index", "tipoff_evidence"};
         db::Statement q(db, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
                             "tbl_name = ? AND sql IS NOT NULL");
         for (const char* table : kTables) {

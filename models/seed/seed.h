@@ -1,7 +1,6 @@
 // Deterministic, realistic demo data for every pilot model (c175ctl seed, first start, tests).
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -28,16 +27,11 @@ struct DemoUser {
 // (welfare_approver), analyst, admin. Passwords are "Demo@175-<username>".
 const std::vector<DemoUser>& demoUsers();
 
-// Seals a reporter's identity (JSON) to the centre's key: tipoff::sealReporter(db, json) (the seed
-// creates the centre key, wrapped for "officer" and "admin", when the cache has none).
-using ReporterSealer = std::function<std::vector<std::uint8_t>(const std::string& reporterJson)>;
-
 struct SeedOptions {
     Scale scale = Scale::Small;
     std::uint64_t seed = 175;
     std::string geodataDir; // "" = seed without administrative units
     std::string actor = "seed";
-    ReporterSealer sealReporter; // empty => every tip-off is anonymous
     // The moment the data leads up to (unix seconds, rounded down to the hour); 0 = now. The
     // same seed and the same moment give the same data.
     std::int64_t asOf = 0;

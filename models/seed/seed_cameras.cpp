@@ -1,5 +1,6 @@
 // Camera network: cameras at tourist sites, industrial parks and stations, their alerts and the
 // hourly counts of people through site gates.
+#include "core/ids.h"
 #include "db/database.h"
 #include "seed/provinces.h"
 #include "seed/seed_context.h"
@@ -136,7 +137,8 @@ std::vector<Camera> insertCameras(SeedContext& ctx, Rng& rng) {
             const double lon = place.lon + rng.normal(0, 0.0015);
             insert
                 .bindAll(cam.id, code, site + " – " + kPositions[c], kSiteTypeNames[type], site,
-                         pcode, lat, lon, status, utc(lastSeen), ctx.nowText, ctx.options.actor)
+                         pcode, lat, lon, status, core::formatUtcSeconds(lastSeen), ctx.nowText,
+                         ctx.options.actor)
                 .run();
             cameras.push_back(std::move(cam));
         }
@@ -219,8 +221,8 @@ void insertAlerts(SeedContext& ctx, Rng& rng, const std::vector<Camera>& cameras
         if (closed)
             note = kind == 4 ? kNotes[4] : kind == 3 ? kNotes[3] : rng.pick(kNotes);
         insert
-            .bindAll(ctx.newId(), cam->id, utc(at), kKinds[kind], severity, confidence, plate,
-                     people, triage,
+            .bindAll(ctx.newId(), cam->id, core::formatUtcSeconds(at), kKinds[kind], severity,
+                     confidence, plate, people, triage,
                      handled ? std::optional<std::string>("operator") : std::nullopt, note,
                      ctx.nowText, ctx.options.actor)
             .run();
@@ -251,8 +253,8 @@ void insertGateCounts(SeedContext& ctx, Rng& rng, const std::vector<Camera>& cam
             const int entries = rng.count(peak * curve[h] * weekend);
             const int exits = rng.count(peak * curve[(h + 23) % 24] * weekend);
             insert
-                .bindAll(ctx.newId(), cam.id, utc(hour), entries, exits, ctx.nowText,
-                         ctx.options.actor)
+                .bindAll(ctx.newId(), cam.id, core::formatUtcSeconds(hour), entries, exits,
+                         ctx.nowText, ctx.options.actor)
                 .run();
             ++rows;
         }

@@ -66,7 +66,7 @@ SeedContext::SeedContext(db::Database& database, const SeedOptions& opts, core::
                 std::chrono::system_clock::now().time_since_epoch())
                 .count();
     now = t - t % kHour;
-    nowText = utc(now);
+    nowText = core::formatUtcSeconds(now);
     m_idMs = now * 1000;
     std::vector<double> population, tourism;
     for (const auto& p : provinces2025()) {
@@ -140,68 +140,6 @@ void SeedContext::tick(const char* stage, std::int64_t done, std::int64_t total)
 void SeedContext::finish(const std::string& table, std::int64_t rows) {
     counts[table] += rows;
     audit::AuditLog(db).append(options.actor, "seed", table, "", std::to_string(rows));
-}
-
-namespace {
-
-// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-void civilFromDays(std::int64_t z, int& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
-}
-
-void put2(char* out, unsigned v) {
-    out[0] = static_cast<char>('0' + v / 10);
-    out[1] = static_cast<char>('0' + v % 10);
-}
-
-// "YYYY-MM-DD" into out[0..10).
-void putDay(char* out, std::int64_t unixSeconds) {
-    std::int64_t days = unixSeconds / kDay;
-    if (unixSeconds % kDay < 0)
-        --days;
-    int y = 0;
-    unsigned m = 0, d = 0;
-    civilFromDays(days, y, m, d);
-    put2(out, static_cast<unsigned>(y) / 100);
-    put2(out + 2, static_cast<unsigned>(y) % 100);
-    out[4] = '-';
-    put2(out + 5, m);
-    out[7] = '-';
-    put2(out + 8, d);
-}
-
-} // namespace
-
-// Millions of rows need these, so they are written out by hand rather than with strftime and
-// snprintf; test_seed checks they agree with core::formatUtcSeconds and core::uuidV7From.
-std::string day(std::int64_t unixSeconds) {
-    std::string out(10, '0');
-    putDay(out.data(), unixSeconds);
-    return out;
-}
-
-std::string utc(std::int64_t unixSeconds) {
-    std::string out(20, '0');
-    putDay(out.data(), unixSeconds);
-    std::int64_t secs = unixSeconds % kDay;
-    if (secs < 0)
-        secs += kDay;
-    out[10] = 'T';
-    put2(out.data() + 11, static_cast<unsigned>(secs / 3600));
-    out[13] = ':';
-    put2(out.data() + 14, static_cast<unsigned>(secs / 60 % 60));
-    out[16] = ':';
-    put2(out.data() + 17, static_cast<unsigned>(secs % 60));
-    out[19] = 'Z';
-    return out;
 }
 
 std::string randomMobile(Rng& rng) {

@@ -100,8 +100,6 @@ void seedWelfare(SeedContext& ctx);
 void seedTourism(SeedContext& ctx);
 
 // Helpers shared by the stages.
-std::string day(std::int64_t unixSeconds);                       // "2026-12-03"
-std::string utc(std::int64_t unixSeconds);                       // "2026-12-03T13:00:00Z"
 std::string randomMobile(Rng& rng);                              // valid 10-digit number
 std::string randomPlate(Rng& rng, int province, bool motorbike); // valid printed plate
 // A valid CCCD for someone born in the province (a pre-2025 code merged into it), unique within

@@ -1,5 +1,6 @@
 // Kiosk fleet: kiosks, heartbeats, daily usage, faults with repair times, maintenance, admins.
 #include "core/i18n.h"
+#include "core/ids.h"
 #include "db/database.h"
 #include "seed/names.h"
 #include "seed/provinces.h"
@@ -57,7 +58,7 @@ const char* stateName(KioskState s) {
 double dayFactor(std::int64_t dayStart) {
     const std::int64_t weekday =
         (dayStart / kDay + 4) % 7; // 0 = Sunday (1970-01-01 was a Thursday)
-    const std::string d = day(dayStart);
+    const std::string d = core::formatDay(dayStart);
     const bool tet = (d >= "2025-01-27" && d <= "2025-02-02") ||
                      (d >= "2026-02-14" && d <= "2026-02-22") ||
                      (d >= "2027-02-04" && d <= "2027-02-10");
@@ -130,7 +131,8 @@ void seedKiosks(SeedContext& ctx) {
         const char* model = rng.pick(kModels);
         kiosk
             .bindAll(id, code, name, pcode, place.communeCode(), address, place.lat, place.lon,
-                     model, day(installed), stateName(state), utc(last), ctx.nowText, by)
+                     model, core::formatDay(installed), stateName(state),
+                     core::formatUtcSeconds(last), ctx.nowText, by)
             .run();
         if (!operatorId.empty()) {
             admin.bindAll(id, operatorId).run();
@@ -150,7 +152,7 @@ void seedKiosks(SeedContext& ctx) {
                 paper = 100; // refilled
             disk -= rng.uniform(0, 0.02);
             const bool networkOk = !(state == KioskState::Fault && k < 6) && !rng.chance(0.01);
-            beat.bindAll(ctx.newId(), id, utc(at),
+            beat.bindAll(ctx.newId(), id, core::formatUtcSeconds(at),
                          std::clamp(std::round(rng.normal(22, 9) * 10) / 10, 1.0, 99.0),
                          std::round(disk * 10) / 10, std::round(paper * 10) / 10, networkOk ? 1 : 0,
                          ctx.nowText, by)
@@ -171,7 +173,9 @@ void seedKiosks(SeedContext& ctx) {
                 continue;
             const int sessions = rng.count(base * kioskFactor * dayFactor(dayStart));
             const int completed = static_cast<int>(std::floor(sessions * rng.uniform(0.78, 0.97)));
-            usage.bindAll(ctx.newId(), id, day(dayStart), sessions, completed, ctx.nowText, by)
+            usage
+                .bindAll(ctx.newId(), id, core::formatDay(dayStart), sessions, completed,
+                         ctx.nowText, by)
                 .run();
             ++days;
         }
@@ -185,16 +189,17 @@ void seedKiosks(SeedContext& ctx) {
                 std::clamp(std::exp(rng.normal(std::log(6.0), 0.9)), 0.5, 120.0);
             const std::int64_t resolved = opened + static_cast<std::int64_t>(repairHours * kHour);
             fault
-                .bindAll(ctx.newId(), id, fk.kind, utc(opened), utc(resolved), fk.description,
-                         ctx.nowText, by)
+                .bindAll(ctx.newId(), id, fk.kind, core::formatUtcSeconds(opened),
+                         core::formatUtcSeconds(resolved), fk.description, ctx.nowText, by)
                 .run();
             ++faults;
         }
         if (state == KioskState::Fault) {
             const FaultKind& fk = rng.pick(kFaults);
             fault
-                .bindAll(ctx.newId(), id, fk.kind, utc(ctx.now - rng.range(kHour, 2 * kDay)),
-                         nullptr, fk.description, ctx.nowText, by)
+                .bindAll(ctx.newId(), id, fk.kind,
+                         core::formatUtcSeconds(ctx.now - rng.range(kHour, 2 * kDay)), nullptr,
+                         fk.description, ctx.nowText, by)
                 .run();
             ++faults;
         }
@@ -205,15 +210,16 @@ void seedKiosks(SeedContext& ctx) {
         for (; visit < today; visit += rng.range(80, 100) * kDay) {
             const std::int64_t done = visit + rng.range(0, 2) * kDay;
             maint
-                .bindAll(ctx.newId(), id, day(visit), done <= today ? day(done) : day(today),
+                .bindAll(ctx.newId(), id, core::formatDay(visit),
+                         done <= today ? core::formatDay(done) : core::formatDay(today),
                          tech.full(), rng.pick(kMaintenanceNotes), ctx.nowText, by)
                 .run();
             ++maints;
         }
         const std::int64_t next = state == KioskState::Maintenance ? today : visit;
         maint
-            .bindAll(ctx.newId(), id, day(next), nullptr, tech.full(), rng.pick(kMaintenanceNotes),
-                     ctx.nowText, by)
+            .bindAll(ctx.newId(), id, core::formatDay(next), nullptr, tech.full(),
+                     rng.pick(kMaintenanceNotes), ctx.nowText, by)
             .run();
         ++maints;
     }

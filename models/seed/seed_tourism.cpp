@@ -39,7 +39,7 @@ const char* const kTet[] = {"2023-01-22", "2024-02-10", "2025-01-29", "2026-02-1
 
 // How busy a check-in day is.
 double seasonWeight(std::int64_t dayStart) {
-    const std::string d = day(dayStart);
+    const std::string d = core::formatDay(dayStart);
     const std::string md = d.substr(5);
     double w = 1.0;
     for (const char* tet : kTet) {
@@ -151,8 +151,9 @@ void seedTourism(SeedContext& ctx) {
                 from = ctx.randomProvinceByPopulation(rng); // few stay overnight at home
             home = provinces2025()[static_cast<std::size_t>(from)].code;
         }
-        stay.bindAll(ctx.newId(), l.id, day(checkIn), day(checkIn + nights * kDay), nights, guests,
-                     nationality, home, ctx.nowText, by)
+        stay.bindAll(ctx.newId(), l.id, core::formatDay(checkIn),
+                     core::formatDay(checkIn + nights * kDay), nights, guests, nationality, home,
+                     ctx.nowText, by)
             .run();
     }
     ctx.tick(stayStage, total, total);

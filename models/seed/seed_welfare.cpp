@@ -60,7 +60,7 @@ bool eligible(const Programme& p, const Member& m) {
 }
 
 std::string periodOf(const Programme& p, std::int64_t at) {
-    const std::string d = day(at);
+    const std::string d = core::formatDay(at);
     if (!p.quarterly)
         return d.substr(0, 4);
     const int month = std::stoi(d.substr(5, 2));
@@ -215,13 +215,13 @@ void seedWelfare(SeedContext& ctx) {
                     const double c = rng.unit();
                     channel = c < 0.45 ? "bank" : c < 0.7 ? "post" : c < 0.85 ? "e_wallet" : "cash";
                 }
-                const int year = std::stoi(day(submitted).substr(0, 4));
+                const int year = std::stoi(core::formatDay(submitted).substr(0, 4));
                 char appCode[32];
                 std::snprintf(appCode, sizeof appCode, "HS-%04d-%07lld", year,
                               static_cast<long long>(++appSeq));
                 application
                     .bindAll(ctx.newId(), appCode, id, programmeIds[pi], periodOf(p, submitted),
-                             utc(submitted), status,
+                             core::formatUtcSeconds(submitted), status,
                              reviewed ? std::optional<std::string>("reviewer") : std::nullopt,
                              decided ? std::optional<std::string>("approver") : std::nullopt,
                              decisionNote(status, ok), channel, p.amount, ctx.nowText, by)

@@ -143,20 +143,6 @@ std::string nextCaseCode(db::Database& db, std::int64_t now) {
     return code;
 }
 
-std::string reporterJson(const IntakeInput& in) {
-    Poco::JSON::Object o;
-    o.set("name", core::toNfc(in.reporter.name));
-    o.set("cccd", in.reporter.cccd.empty() ? "" : values::Cccd::parse(in.reporter.cccd).str());
-    o.set("phone",
-          in.reporter.phone.empty() ? "" : values::PhoneNumber::parse(in.reporter.phone).str());
-    o.set("email", in.reporter.email);
-    o.set("address", core::toNfc(in.reporter.address));
-    o.set("share_with_agencies", in.reporter.shareWithAgencies);
-    std::ostringstream out;
-    o.stringify(out);
-    return out.str();
-}
-
 std::string behavioursJson(const std::vector<std::string>& list) {
     Poco::JSON::Array a;
     for (const auto& b : list)
@@ -167,6 +153,28 @@ std::string behavioursJson(const std::vector<std::string>& list) {
 }
 
 } // namespace
+
+std::string reporterJson(const ReporterInput& reporter) {
+    Poco::JSON::Object o;
+    o.set("name", core::toNfc(reporter.name));
+    o.set("cccd", reporter.cccd.empty() ? "" : values::Cccd::parse(reporter.cccd).str());
+    o.set("phone", reporter.phone.empty() ? "" : values::PhoneNumber::parse(reporter.phone).str());
+    o.set("email", reporter.email);
+    o.set("address", core::toNfc(reporter.address));
+    o.set("share_with_agencies", reporter.shareWithAgencies);
+    std::ostringstream out;
+    o.stringify(out);
+    return out.str();
+}
+
+std::vector<IdentityToken> reporterTokens(const ReporterInput& reporter) {
+    std::vector<IdentityToken> tokens;
+    if (!reporter.cccd.empty())
+        tokens.push_back({"cccd", values::Cccd::parse(reporter.cccd).str(), "reporter"});
+    if (!reporter.phone.empty())
+        tokens.push_back({"phone", values::PhoneNumber::parse(reporter.phone).str(), "reporter"});
+    return tokens;
+}
 
 std::string followupHash(const std::string& code) {
     std::string norm;
@@ -308,7 +316,7 @@ IntakeResult IntakeService::fileAs(const std::string& actor, const IntakeInput& 
     }
     std::optional<std::vector<std::uint8_t>> sealed;
     if (!anonymous)
-        sealed = sealReporter(m_db, reporterJson(in));
+        sealed = sealReporter(m_db, reporterJson(in.reporter));
     auto isoUtc = [](const std::string& s) -> std::optional<std::string> {
         std::int64_t v = 0;
         if (s.empty() || !core::parseIsoTime(s, v))
@@ -359,11 +367,9 @@ IntakeResult IntakeService::fileAs(const std::string& actor, const IntakeInput& 
 
     if (hasCentreKeys(m_db)) {
         std::vector<IdentityToken> tokens = tokensFromText(in.description);
-        if (!anonymous && !in.reporter.cccd.empty())
-            tokens.push_back({"cccd", values::Cccd::parse(in.reporter.cccd).str(), "reporter"});
-        if (!anonymous && !in.reporter.phone.empty())
-            tokens.push_back(
-                {"phone", values::PhoneNumber::parse(in.reporter.phone).str(), "reporter"});
+        if (!anonymous)
+            for (auto& t : reporterTokens(in.reporter))
+                tokens.push_back(std::move(t));
         const BlindIndexer indexer(m_db);
         writeBlindIndexes(m_db, indexer, r.id, tokens, actor);
     }

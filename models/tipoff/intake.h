@@ -1,6 +1,7 @@
 // Filing a tip-off: the intake record (as the form and the intake JSON give it), its validation,
 // and storing it in one transaction with its history, evidence, blind indexes, notice and audit.
 #pragma once
+#include "tipoff/identity_tokens.h"
 #include "tipoff/tipoff_types.h"
 
 #include <cstdint>
@@ -94,6 +95,12 @@ private:
     db::Database& m_db;
     IntakeOptions m_options;
 };
+
+// The reporter's identity as it is sealed to the centre key (JSON; CCCD and phone normalised,
+// text NFC). Expects a reporter that passed validate().
+std::string reporterJson(const ReporterInput& reporter);
+// The reporter's CCCD and phone as identity tokens (source "reporter") for the blind indexes.
+std::vector<IdentityToken> reporterTokens(const ReporterInput& reporter);
 
 // Normalised follow-up code ("K7Q3-M9TX-4HBD" from any case and dashes) and its stored hash.
 std::string followupHash(const std::string& code);
