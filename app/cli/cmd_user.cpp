@@ -6,6 +6,8 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "db/migrations.h"
+#include "second_password.h"
+#include "tipoff/centre_keys.h"
 
 #include <iostream>
 #include <sstream>
@@ -16,7 +18,9 @@ namespace {
 const char* kUsage =
     "c175ctl --db FILE user add NAME --role ROLE [--display-name \"NAME\"] "
     "[--province CODE]\n"
-    "c175ctl --db FILE user passwd NAME\n"
+    "c175ctl --db FILE user passwd NAME [--reset]\n"
+    "    When NAME holds a copy of the tip-off centre key, their current password is needed to\n"
+    "    keep it (C175_CURRENT_PASSWORD or asked for); --reset drops the copy instead.\n"
     "c175ctl --db FILE user disable NAME\n"
     "c175ctl --db FILE user enable NAME   (also lifts a lock after failed sign-ins)\n"
     "c175ctl --db FILE user list\n"
@@ -110,6 +114,34 @@ int listUsers(auth::AccountService& accounts) {
     return 0;
 }
 
+// Without --reset, a holder of the centre key gives their current password so their copy is
+// re-wrapped under the new one; a reset removes the copy and says so.
+int changePassword(Context& ctx, db::Database& db, auth::AccountService& accounts,
+                   const std::string& name, bool reset) {
+    if (!accounts.find(name))
+        throw core::ValidationError("username",
+                                    core::fmt(core::tr("there is no account named \"{}\""), name));
+    std::optional<std::string> current;
+    if (!reset && tipoff::holdsCentreKey(db, name))
+        current = readSecondPassword(
+            "C175_CURRENT_PASSWORD",
+            core::fmt(core::tr("Current password of {} (keeps their copy of the centre key): "),
+                      name));
+    const std::string password =
+        readPassword(core::fmt(core::tr("New password for {}: "), name), true);
+    const auto result = current ? accounts.changePassword(ctx.osUser, name, *current, password)
+                                : accounts.setPassword(ctx.osUser, name, password);
+    std::cout << core::fmt(core::tr("Password of {} changed."), name) << "\n";
+    if (result.keyRewrapped)
+        std::cout << core::fmt(core::tr("{}'s copy of the centre key now opens with the new "
+                                        "password."),
+                               name)
+                  << "\n";
+    if (result.keyRemoved)
+        std::cerr << result.message << "\n";
+    return 0;
+}
+
 int runUser(Context& ctx) {
     auto args = ctx.args;
     if (args.empty())
@@ -129,18 +161,11 @@ int runUser(Context& ctx) {
         expectNoMore(args);
         return listUsers(accounts);
     }
+    const bool reset = sub == "passwd" && takeFlag(args, "--reset");
     const std::string name = takeName(args);
     expectNoMore(args);
-    if (sub == "passwd") {
-        if (!accounts.find(name))
-            throw core::ValidationError(
-                "username", core::fmt(core::tr("there is no account named \"{}\""), name));
-        const std::string password =
-            readPassword(core::fmt(core::tr("New password for {}: "), name), true);
-        accounts.setPassword(ctx.osUser, name, password);
-        std::cout << core::fmt(core::tr("Password of {} changed."), name) << "\n";
-        return 0;
-    }
+    if (sub == "passwd")
+        return changePassword(ctx, db, accounts, name, reset);
     const bool disable = sub == "disable";
     accounts.setDisabled(ctx.osUser, name, disable);
     std::cout << core::fmt(disable ? core::tr("User {} disabled.") : core::tr("User {} enabled."),

@@ -1,5 +1,6 @@
 // c175ctl: headless tasks on a C175 cache (init, seed, import, stats, users, audit, map export).
 #include "command.h"
+#include "second_password.h"
 
 #include "core/errors.h"
 #include "core/i18n.h"
@@ -8,7 +9,6 @@
 #include <cstdlib>
 #include <iostream>
 #include <pwd.h>
-#include <termios.h>
 #include <unistd.h>
 
 namespace c175::cli {
@@ -67,24 +67,9 @@ const std::string& requireDb(const Context& ctx) {
 std::string readPassword(const std::string& prompt, bool confirm) {
     if (const char* env = std::getenv("C175_PASSWORD"); env && *env)
         return env;
-    if (!isatty(STDIN_FILENO))
-        throw std::runtime_error("No password: set C175_PASSWORD or run on a terminal.");
-    auto ask = [](const std::string& text) {
-        std::cerr << text << std::flush;
-        termios old{};
-        tcgetattr(STDIN_FILENO, &old);
-        termios quiet = old;
-        quiet.c_lflag &= ~ECHO;
-        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-        std::string line;
-        std::getline(std::cin, line);
-        tcsetattr(STDIN_FILENO, TCSANOW, &old);
-        std::cerr << "\n";
-        return line;
-    };
-    std::string first = ask(prompt);
-    if (confirm && ask("Repeat: ") != first)
-        throw std::runtime_error("The two passwords differ; nothing was changed.");
+    std::string first = readSecondPassword("C175_PASSWORD", prompt);
+    if (confirm && askHidden(core::tr("Repeat: ")) != first)
+        throw std::runtime_error(core::tr("The two passwords differ; nothing was changed."));
     return first;
 }
 

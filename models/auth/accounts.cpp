@@ -7,6 +7,8 @@
 #include "core/i18n.h"
 #include "core/ids.h"
 #include "db/database.h"
+#include "tipoff/centre_keys.h"
+#include "tipoff/tipoff_types.h"
 
 #include <algorithm>
 #include <cctype>
@@ -163,10 +165,25 @@ User AccountService::addUser(const std::string& actor, const std::string& userna
     return u;
 }
 
-void AccountService::setPassword(const std::string& actor, const std::string& username,
-                                 const std::string& password) {
+PasswordChange AccountService::setPassword(const std::string& actor, const std::string& username,
+                                           const std::string& password) {
+    return applyPassword(actor, username, password, std::nullopt);
+}
+
+PasswordChange AccountService::changePassword(const std::string& actor, const std::string& username,
+                                              const std::string& currentPassword,
+                                              const std::string& newPassword) {
+    return applyPassword(actor, username, newPassword, currentPassword);
+}
+
+PasswordChange AccountService::applyPassword(const std::string& actor, const std::string& username,
+                                             const std::string& password,
+                                             const std::optional<std::string>& currentPassword) {
     checkPasswordPolicy(password);
-    requireUser(m_db, username); // a clear message before the slow hash
+    const User before = requireUser(m_db, username); // a clear message before the slow hash
+    if (currentPassword && !verifyPassword(*currentPassword, passwordHashOf(m_db, before.id)))
+        throw core::ValidationError("current_password",
+                                    core::tr("is not this account's current password"));
     const std::string hash = hashPassword(password);
     db::Transaction tx(m_db);
     const User u = requireUser(m_db, username);
@@ -175,8 +192,38 @@ void AccountService::setPassword(const std::string& actor, const std::string& us
         .bindAll(hash, u.id)
         .run();
     audit::AuditLog(m_db, m_clock)
-        .append(actor, "user_password", "user", u.id, "username=" + u.username);
+        .append(actor, "user_password", "user", u.id,
+                "username=" + u.username + (currentPassword ? ";change" : ";reset"));
+    // The copy of the centre key follows the password, in this same transaction: a password
+    // change never leaves a copy that opens with nothing the user knows.
+    PasswordChange result;
+    if (tipoff::holdsCentreKey(m_db, u.username)) {
+        bool rewrapped = false;
+        if (currentPassword) {
+            try {
+                tipoff::rewrapCentreKey(m_db, actor, u.username, *currentPassword, password);
+                rewrapped = true;
+            } catch (const tipoff::TipoffError&) {
+                // The copy was wrapped under some other password: it opens for nobody now.
+            }
+        }
+        if (rewrapped) {
+            result.keyRewrapped = true;
+        } else {
+            tipoff::revokeCentreKey(m_db, actor, u.username,
+                                    currentPassword ? "copy did not open with the password"
+                                                    : "password reset");
+            result.keyRemoved = true;
+            result.message = core::fmt(
+                core::tr("{}'s copy of the centre key was removed: it was locked with the old "
+                         "password, which a reset does not know. They cannot reveal reporter "
+                         "identities until a key holder grants it again (c175ctl tipoff "
+                         "grant-key {} --by HOLDER)."),
+                u.username, u.username);
+        }
+    }
     tx.commit();
+    return result;
 }
 
 void AccountService::setDisabled(const std::string& actor, const std::string& username,
@@ -203,10 +250,16 @@ User AccountService::addUser(const Session& by, const std::string& username,
     return addUser(by.actor(), username, displayName, role, password, std::move(provinceCode));
 }
 
-void AccountService::setPassword(const Session& by, const std::string& username,
-                                 const std::string& password) {
+PasswordChange AccountService::setPassword(const Session& by, const std::string& username,
+                                           const std::string& password) {
     require(by, Permission::ManageUsers);
-    setPassword(by.actor(), username, password);
+    return setPassword(by.actor(), username, password);
+}
+
+PasswordChange AccountService::changeOwnPassword(const Session& by,
+                                                 const std::string& currentPassword,
+                                                 const std::string& newPassword) {
+    return changePassword(by.actor(), by.username, currentPassword, newPassword);
 }
 
 void AccountService::setDisabled(const Session& by, const std::string& username, bool disabled) {

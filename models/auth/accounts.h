@@ -42,6 +42,14 @@ private:
 
 using Clock = std::function<std::chrono::system_clock::time_point()>;
 
+// What a password change did to the user's copy of the tip-off centre key (the copy is wrapped
+// under a key derived from the password, so it must follow the password).
+struct PasswordChange {
+    bool keyRewrapped = false; // the copy now opens with the new password
+    bool keyRemoved = false;   // the old password was unknown: the copy was removed
+    std::string message;       // translated; says what the user must do when keyRemoved
+};
+
 inline constexpr int kMaxFailedLogins = 5;
 inline constexpr std::chrono::minutes kLockoutDuration{15};
 
@@ -57,9 +65,17 @@ public:
     User addUser(const std::string& actor, const std::string& username,
                  const std::string& displayName, Role role, const std::string& password,
                  std::optional<std::string> provinceCode = std::nullopt);
-    // Also clears failed sign-ins and any lock.
-    void setPassword(const std::string& actor, const std::string& username,
-                     const std::string& password);
+    // A reset by an administrator: also clears failed sign-ins and any lock. The old password is
+    // unknown, so a copy of the centre key the user held cannot be re-wrapped: it is removed in
+    // the same transaction and the result says so (a key holder must grant it again).
+    PasswordChange setPassword(const std::string& actor, const std::string& username,
+                               const std::string& password);
+    // A change by someone who knows the current password (ValidationError("current_password")
+    // when it is wrong): the user's copy of the centre key is re-wrapped under the new password
+    // in the same transaction.
+    PasswordChange changePassword(const std::string& actor, const std::string& username,
+                                  const std::string& currentPassword,
+                                  const std::string& newPassword);
     // Enabling also clears failed sign-ins and any lock.
     void setDisabled(const std::string& actor, const std::string& username, bool disabled);
 
@@ -68,7 +84,11 @@ public:
     User addUser(const Session& by, const std::string& username, const std::string& displayName,
                  Role role, const std::string& password,
                  std::optional<std::string> provinceCode = std::nullopt);
-    void setPassword(const Session& by, const std::string& username, const std::string& password);
+    PasswordChange setPassword(const Session& by, const std::string& username,
+                               const std::string& password);
+    // Any signed-in person may change their own password, given the current one.
+    PasswordChange changeOwnPassword(const Session& by, const std::string& currentPassword,
+                                     const std::string& newPassword);
     void setDisabled(const Session& by, const std::string& username, bool disabled);
 
     std::vector<User> list();
@@ -83,6 +103,9 @@ public:
 
 private:
     std::chrono::system_clock::time_point now() const;
+    PasswordChange applyPassword(const std::string& actor, const std::string& username,
+                                 const std::string& password,
+                                 const std::optional<std::string>& currentPassword);
     db::Database& m_db;
     Clock m_clock;
 };

@@ -153,17 +153,36 @@ void grantCentreKey(db::Database& db, const std::string& actor, const KeyHolder&
         tx->commit();
 }
 
-void rewrapCentreKey(db::Database& db, const std::string& username, const std::string& oldPassword,
-                     const std::string& newPassword) {
+void rewrapCentreKey(db::Database& db, const std::string& actor, const std::string& username,
+                     const std::string& oldPassword, const std::string& newPassword) {
     std::optional<db::Transaction> tx;
     if (!db.inTransaction())
         tx.emplace(db);
     const CentreKey key = requireCentreKey(db);
     Bytes priv = unwrap(db, {username, oldPassword});
-    writeWrap(db, "user:" + lower(username), key.keyId, {username, newPassword}, priv);
+    writeWrap(db, actor, key.keyId, {username, newPassword}, priv);
     crypto::wipe(priv);
+    audit::AuditLog(db).append(actor, "rewrap_centre_key", "tipoff_key_wraps", lower(username),
+                               "password changed");
     if (tx)
         tx->commit();
+}
+
+bool revokeCentreKey(db::Database& db, const std::string& actor, const std::string& username,
+                     const std::string& why) {
+    std::optional<db::Transaction> tx;
+    if (!db.inTransaction())
+        tx.emplace(db);
+    db::Statement del(db, "DELETE FROM tipoff_key_wraps WHERE username = ?");
+    del.bind(1, lower(username));
+    del.run();
+    const bool removed = db.changes() > 0;
+    if (removed)
+        audit::AuditLog(db).append(actor, "revoke_centre_key", "tipoff_key_wraps", lower(username),
+                                   why);
+    if (tx)
+        tx->commit();
+    return removed;
 }
 
 bool holdsCentreKey(db::Database& db, const std::string& username) {
@@ -172,9 +191,14 @@ bool holdsCentreKey(db::Database& db, const std::string& username) {
     return q.step();
 }
 
+CentreSealer::CentreSealer(db::Database& db) : m_publicKey(requireCentreKey(db).publicKey) {}
+
+std::vector<std::uint8_t> CentreSealer::seal(const std::string& reporterJson) const {
+    return crypto::seal(m_publicKey, reporterJson, kReporterContext);
+}
+
 std::vector<std::uint8_t> sealReporter(db::Database& db, const std::string& reporterJson) {
-    const CentreKey key = requireCentreKey(db);
-    return crypto::seal(key.publicKey, reporterJson, kReporterContext);
+    return CentreSealer(db).seal(reporterJson);
 }
 
 std::string openReporter(db::Database& db, const KeyHolder& holder,

@@ -36,11 +36,28 @@ std::string createCentreKeys(db::Database& db, const std::string& actor,
 // wrap of the grantee. Audited as "grant_centre_key".
 void grantCentreKey(db::Database& db, const std::string& actor, const KeyHolder& granter,
                     const KeyHolder& grantee);
-// After a password change: re-wraps the user's copy under the new password.
-void rewrapCentreKey(db::Database& db, const std::string& username, const std::string& oldPassword,
-                     const std::string& newPassword);
+// After a password change: re-wraps the user's copy under the new password; joins the caller's
+// transaction (the password change's). Throws TipoffError when the user holds no copy or the old
+// password does not open it. Audited as "rewrap_centre_key".
+void rewrapCentreKey(db::Database& db, const std::string& actor, const std::string& username,
+                     const std::string& oldPassword, const std::string& newPassword);
+// Removes the user's copy (after a reset, when the old password is unknown and the copy can no
+// longer be opened). Returns whether there was one; audited as "revoke_centre_key" with `why`.
+bool revokeCentreKey(db::Database& db, const std::string& actor, const std::string& username,
+                     const std::string& why);
 // Whether the user has a wrapped copy of the private key.
 bool holdsCentreKey(db::Database& db, const std::string& username);
+
+// Seals reporter identities to the centre public key, loaded once. seal() is const and touches no
+// database, so one sealer may be used from another thread (the demo seed seals on a second core).
+class CentreSealer {
+public:
+    explicit CentreSealer(db::Database& db); // throws TipoffError without a centre key
+    std::vector<std::uint8_t> seal(const std::string& reporterJson) const;
+
+private:
+    std::vector<std::uint8_t> m_publicKey;
+};
 
 // Seals `reporterJson` to the centre public key (any console can, offline; none can open it
 // without a holder's password). Throws TipoffError when the cache has no centre key yet.

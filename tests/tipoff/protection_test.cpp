@@ -3,6 +3,7 @@
 #include "tipoff_fixture.h"
 
 #include "audit/audit_log.h"
+#include "auth/accounts.h"
 #include "core/errors.h"
 #include "tipoff/case_search.h"
 #include "tipoff/crypto_box.h"
@@ -142,7 +143,7 @@ TEST_CASE("key holders: grant, re-wrap after a password change, no second centre
     CHECK(tipoff::holdsCentreKey(w.db, "officer2"));
     const auto sealed = tipoff::sealReporter(w.db, R"({"name":"X"})");
     CHECK(tipoff::openReporter(w.db, {"officer2", "Second#pass-175"}, sealed) == R"({"name":"X"})");
-    tipoff::rewrapCentreKey(w.db, "officer2", "Second#pass-175", "Changed#pass-175");
+    tipoff::rewrapCentreKey(w.db, "test", "officer2", "Second#pass-175", "Changed#pass-175");
     CHECK_THROWS_AS(tipoff::openReporter(w.db, {"officer2", "Second#pass-175"}, sealed),
                     tipoff::TipoffError);
     CHECK(tipoff::openReporter(w.db, {"officer2", "Changed#pass-175"}, sealed) ==
@@ -166,4 +167,64 @@ TEST_CASE("sealed boxes: fresh per message, tamper-evident, bound to the centre 
     CHECK_THROWS(open(centre.privateKey, tampered, "ctx"));
     CHECK_THROWS(open(centre.privateKey, Bytes(10, 0), "ctx"));
     CHECK(fromBase64(toBase64(Bytes{1, 2, 3, 4, 5})) == Bytes{1, 2, 3, 4, 5});
+}
+
+// Issue 5: a password change must not lose the reveal key; a reset removes the copy it can no
+// longer open, says so, and a key holder grants it again.
+TEST_CASE("password change keeps the reveal key; an admin reset removes it until granted again") {
+    auto db = db::openCache(":memory:");
+    auth::AccountService accounts(db);
+    accounts.addUser("test", "canbo.an", "Cán bộ An", auth::Role::CaseOfficer, "An#password-175");
+    accounts.addUser("test", "canbo.binh", "Cán bộ Bình", auth::Role::CaseOfficer,
+                     "Binh#password-175");
+    const auto anBefore = accounts.login("canbo.an", "An#password-175");
+    accounts.addUser("test", "quantri", "Quản trị", auth::Role::Admin, "Admin#password-175");
+    const auto adminSession = accounts.login("quantri", "Admin#password-175");
+    tipoff::createCentreKeys(
+        db, "test", {{"canbo.an", "An#password-175"}, {"canbo.binh", "Binh#password-175"}});
+    const auto tip =
+        tipoff::IntakeService(db).fileAs("test", c175::test::identifiedTip(kName, kCccd, kPhone));
+    const std::string reason = "Cần liên hệ người báo tin để lấy lời khai";
+    auto auditCount = [&](const std::string& action) {
+        return db.scalarInt("SELECT count(*) FROM audit_log WHERE action = '" + action + "'");
+    };
+
+    // A wrong current password changes nothing.
+    CHECK_THROWS_AS(accounts.changeOwnPassword(anBefore, "Wrong#password-1", "An#new-password-175"),
+                    core::ValidationError);
+    CHECK(accounts.login("canbo.an", "An#password-175").username == "canbo.an");
+
+    // Changing one's own password re-wraps the copy in the same step.
+    const auto changed =
+        accounts.changeOwnPassword(anBefore, "An#password-175", "An#new-password-175");
+    CHECK(changed.keyRewrapped);
+    CHECK_FALSE(changed.keyRemoved);
+    const auto an = accounts.login("canbo.an", "An#new-password-175");
+    CHECK(tipoff::revealReporter(db, an, "An#new-password-175", tip.id, reason).name == kName);
+    CHECK_THROWS_AS(tipoff::revealReporter(db, an, "An#password-175", tip.id, reason),
+                    tipoff::TipoffError);
+    CHECK(auditCount("rewrap_centre_key") == 1);
+
+    // An administrator resets Bình's password: the old one is unknown, the copy is removed.
+    const auto reset = accounts.setPassword(adminSession, "canbo.binh", "Binh#reset-pass-175");
+    CHECK(reset.keyRemoved);
+    CHECK_FALSE(reset.keyRewrapped);
+    CHECK(reset.message.find("canbo.binh") != std::string::npos);
+    CHECK(reset.message.find("grant-key") != std::string::npos);
+    CHECK_FALSE(tipoff::holdsCentreKey(db, "canbo.binh"));
+    CHECK(auditCount("revoke_centre_key") == 1);
+    const auto binh = accounts.login("canbo.binh", "Binh#reset-pass-175");
+    CHECK_THROWS_WITH_AS(tipoff::revealReporter(db, binh, "Binh#reset-pass-175", tip.id, reason),
+                         doctest::Contains("holds no copy of the centre key"), tipoff::TipoffError);
+
+    // An's copy is untouched by the reset; An grants Bình again under Bình's new password.
+    tipoff::grantCentreKey(db, an.actor(), {"canbo.an", "An#new-password-175"},
+                           {"canbo.binh", "Binh#reset-pass-175"});
+    CHECK(tipoff::revealReporter(db, binh, "Binh#reset-pass-175", tip.id, reason).cccd == kCccd);
+
+    // A reset of someone without a copy says nothing about keys.
+    const auto plain = accounts.setPassword("test", "quantri", "Admin#changed-175");
+    CHECK_FALSE(plain.keyRemoved);
+    CHECK(plain.message.empty());
+    CHECK(audit::AuditLog(db).verify().ok);
 }
