@@ -3,13 +3,19 @@
 #include "scene_impl.h"
 #include "shape_mesh.h"
 
+#include <vtk_glew.h>
+
+#include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCellArray.h>
-#include <vtkCellData.h>
+#include <vtkOpenGLRenderWindow.h>
+#include <vtkOpenGLState.h>
+#include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
+#include <vtkRenderWindow.h>
 #include <vtkUnsignedCharArray.h>
 
 #include <algorithm>
@@ -26,13 +32,33 @@ vtkSmartPointer<vtkActor> flatActor(double z) {
     actor->GetProperty()->SetAmbient(1.0);
     actor->GetProperty()->SetDiffuse(0.0);
     actor->GetProperty()->SetSpecular(0.0);
+    // Unlit shaders: the same colours for a third less fragment work on llvmpipe.
+    actor->GetProperty()->LightingOff();
     actor->SetPosition(0, 0, z);
     actor->PickableOff();
     return actor;
 }
 
+namespace {
+
+// The 2D props (legend panel, swatches, text) share one depth, so each must pass the depth test
+// where an earlier one drew. VTK sets GL_LEQUAL when it creates its own context (the export),
+// but in a window bound to the console's wxGLCanvas context the test stayed at GL's default
+// GL_LESS: the legend's swatches and text lost to its panel (issue 4). Setting it at the start
+// of every render makes both paths draw the same.
+void depthLessOrEqual(vtkObject* caller, unsigned long, void*, void*) {
+    auto* renderer = static_cast<vtkRenderer*>(caller);
+    if (auto* window = vtkOpenGLRenderWindow::SafeDownCast(renderer->GetRenderWindow()))
+        window->GetState()->vtkglDepthFunc(GL_LEQUAL);
+}
+
+} // namespace
+
 MapScene::MapScene(db::Database& db, vtkRenderer* renderer)
     : m(std::make_unique<Impl>(db, renderer)) {
+    vtkNew<vtkCallbackCommand> depth;
+    depth->SetCallback(depthLessOrEqual);
+    m->depthObserver = renderer->AddObserver(vtkCommand::StartEvent, depth);
     renderer->SetBackground(0.87, 0.93, 0.97); // the sea
     m->fillActor = flatActor(kFillZ);
     m->outlineActor = flatActor(kOutlineZ);
@@ -45,7 +71,9 @@ MapScene::MapScene(db::Database& db, vtkRenderer* renderer)
     fitCountry();
 }
 
-MapScene::~MapScene() = default;
+MapScene::~MapScene() {
+    m->renderer->RemoveObserver(m->depthObserver);
+}
 
 void MapScene::setOptions(const SceneOptions& o) {
     auto& cur = m->options;
@@ -352,9 +380,11 @@ void MapScene::Impl::rebuildUnitActors() {
     polys->AllocateExact(triangles, triangles * 3);
     vtkNew<vtkUnsignedCharArray> colour;
     colour->SetNumberOfComponents(3);
-    colour->SetNumberOfTuples(triangles);
+    // Colours per point, not per triangle: each unit has its own points, and VTK draws cell
+    // colours through a texture lookup per fragment (measured slower on llvmpipe).
+    colour->SetNumberOfTuples(total);
     const Rgb neutral{236, 232, 222};
-    vtkIdType base = 0, cell = 0;
+    vtkIdType base = 0;
     for (std::size_t u = 0; u < shownMeshes.size(); ++u) {
         const auto& mesh = *shownMeshes[u];
         const auto& s = shown[u];
@@ -362,33 +392,52 @@ void MapScene::Impl::rebuildUnitActors() {
         if (options.density)
             c = s.densityClass >= 0 ? colours[static_cast<std::size_t>(s.densityClass)]
                                     : kNoDataColour;
-        for (std::size_t i = 0; i < mesh.points.size(); ++i)
-            points->SetPoint(base + static_cast<vtkIdType>(i), mesh.points[i].x, mesh.points[i].y,
-                             0);
+        for (std::size_t i = 0; i < mesh.points.size(); ++i) {
+            const auto id = base + static_cast<vtkIdType>(i);
+            points->SetPoint(id, mesh.points[i].x, mesh.points[i].y, 0);
+            colour->SetTypedTuple(id, c.data());
+        }
         for (const auto& t : mesh.triangles) {
             const vtkIdType ids[3] = {t[0] + base, t[1] + base, t[2] + base};
             polys->InsertNextCell(3, ids);
-            colour->SetTypedTuple(cell++, c.data());
         }
         base += static_cast<vtkIdType>(mesh.points.size());
     }
     vtkNew<vtkPolyData> fill;
     fill->SetPoints(points);
     fill->SetPolys(polys);
-    fill->GetCellData()->SetScalars(colour);
+    fill->GetPointData()->SetScalars(colour);
     auto* fillMapper = vtkPolyDataMapper::SafeDownCast(fillActor->GetMapper());
     fillMapper->SetInputData(fill);
-    fillMapper->SetScalarModeToUseCellData();
+    fillMapper->SetScalarModeToUsePointData();
     fillMapper->SetColorModeToDirectScalars();
 
-    auto outline = [](const std::vector<const UnitMesh*>& meshes) {
+    rebuildOutlines();
+    colourDirty = false;
+}
+
+namespace {
+
+int outlineBandOf(double kmPerPixel) {
+    return static_cast<int>(std::floor(std::log2(kmPerPixel)));
+}
+
+} // namespace
+
+void MapScene::Impl::rebuildOutlines() {
+    outlineBand = outlineBandOf(kmPerPixel);
+    // Half a pixel at the finest zoom of the band: the simplified line differs from the full one
+    // by less than a pixel on screen.
+    const double tolerance = 0.5 * std::exp2(outlineBand);
+    auto outline = [tolerance](const std::vector<const UnitMesh*>& meshes) {
         vtkNew<vtkPoints> pts;
         pts->SetDataTypeToFloat();
         vtkNew<vtkCellArray> lines;
         for (const auto* mesh : meshes)
             for (const auto& ring : mesh->rings) {
-                lines->InsertNextCell(static_cast<int>(ring.size()));
-                for (const auto& p : ring)
+                const auto line = simplifyLine(ring, tolerance);
+                lines->InsertNextCell(static_cast<int>(line.size()));
+                for (const auto& p : line)
                     lines->InsertCellPoint(pts->InsertNextPoint(p.x, p.y, 0));
             }
         auto pd = vtkSmartPointer<vtkPolyData>::New();
@@ -404,7 +453,6 @@ void MapScene::Impl::rebuildUnitActors() {
     provinceOutlineActor->SetVisibility(provinceLines);
     // Commune outlines are finer, so the province lines stand out over them.
     outlineActor->GetProperty()->SetLineWidth(options.level == "commune" ? 0.6f : 1.2f);
-    colourDirty = false;
 }
 
 void MapScene::Impl::applyCamera() {
@@ -418,6 +466,11 @@ void MapScene::Impl::applyCamera() {
 }
 
 void MapScene::prepareFrame() {
+    // VTK asks for 8x multisampling by default; on llvmpipe that alone cost ~180 ms a frame at
+    // 1600x1000, a flat map does not need it, and exported pixels must equal the legend's
+    // colours. Set here so the console's canvas, the export and the bench all get it.
+    if (auto* window = m->renderer->GetRenderWindow(); window && window->GetMultiSamples() != 0)
+        window->SetMultiSamples(0);
     if (m->figuresDirty)
         m->loadFigures();
     const auto view = viewBox();
@@ -425,6 +478,8 @@ void MapScene::prepareFrame() {
         m->reloadUnits(view);
     if (m->colourDirty)
         m->rebuildUnitActors();
+    else if (outlineBandOf(m->kmPerPixel) != m->outlineBand)
+        m->rebuildOutlines();
     if (m->incidentsDirty)
         m->rebuildIncidents();
     if (m->heatDirty)
@@ -434,6 +489,8 @@ void MapScene::prepareFrame() {
     if (m->markerDirty)
         m->rebuildMarker();
     m->applyCamera();
+    if (m->incidentTiles)
+        m->rasterIncidents();
     m->placeUnitLabels();
     if (m->legendDirty || m->legendForHeight != m->height)
         m->rebuildLegend();

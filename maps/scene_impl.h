@@ -5,11 +5,15 @@
 #include <vtkActor.h>
 #include <vtkActor2D.h>
 #include <vtkImageActor.h>
+#include <vtkImageData.h>
+#include <vtkPolyData.h>
 #include <vtkRenderer.h>
 #include <vtkSmartPointer.h>
 #include <vtkTextActor.h>
+#include <vtkTexture.h>
 
 #include <array>
+#include <limits>
 #include <map>
 #include <unordered_map>
 
@@ -29,6 +33,7 @@ struct MapScene::Impl {
 
     db::Database& db;
     vtkRenderer* renderer;
+    unsigned long depthObserver = 0;
     Projection projection;
     SceneOptions options;
 
@@ -56,6 +61,9 @@ struct MapScene::Impl {
     geodata::BBox loadedBox;
     bool unitsDirty = true;
     bool colourDirty = true;
+    // Boundaries are generalised to half a pixel of the zoom band they were built for (a band
+    // spans a factor of two in km per pixel), so the national view draws far fewer segments.
+    int outlineBand = std::numeric_limits<int>::min();
 
     // Incidents, heat, devices, marker.
     std::vector<Incident> incidents;
@@ -67,9 +75,17 @@ struct MapScene::Impl {
     std::optional<geodata::LonLat> marker;
     bool markerDirty = true;
 
-    vtkSmartPointer<vtkActor> fillActor, outlineActor, provinceOutlineActor, incidentActor,
-        kioskActor, cameraActor, markerActor;
+    vtkSmartPointer<vtkActor> fillActor, outlineActor, provinceOutlineActor, kioskActor,
+        cameraActor, markerActor;
     vtkSmartPointer<vtkImageActor> heatActor;
+    // Incidents are drawn on the CPU into one screen-sized image, shown as textured tiles (see
+    // rasterIncidents), redrawn when the view or the incidents change.
+    vtkSmartPointer<vtkActor> incidentTiles;
+    vtkSmartPointer<vtkImageData> incidentRaster;
+    vtkSmartPointer<vtkTexture> incidentTexture;
+    std::vector<Rgb> incidentRgb;
+    std::array<double, 4> incidentRasterView{};
+    bool incidentRasterDirty = true;
     std::vector<vtkSmartPointer<vtkTextActor>> labelPool;
     std::vector<vtkSmartPointer<vtkProp>> legendProps;
     bool legendDirty = true;
@@ -81,10 +97,14 @@ struct MapScene::Impl {
     const UnitMesh& meshFor(const std::string& code, const geodata::MultiPolygon& shape,
                             bool fill = true);
     void rebuildUnitActors();
+    void rebuildOutlines();
     void applyCamera();
     bool needsReload(const geodata::BBox& view) const;
     // scene_layers.cpp
     void rebuildIncidents();
+    void rasterIncidents();
+    std::vector<char> paintIncidentSquares(); // returns the tiles that hold a point
+    vtkSmartPointer<vtkPolyData> tileQuads(const std::vector<char>& used) const;
     void rebuildHeat();
     void rebuildDevices();
     void rebuildMarker();

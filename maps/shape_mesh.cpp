@@ -15,6 +15,45 @@ double signedArea(const std::vector<XY>& ring) {
     return a / 2;
 }
 
+std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance) {
+    if (line.size() < 3 || tolerance <= 0)
+        return line;
+    std::vector<char> keep(line.size(), 0);
+    keep.front() = keep.back() = 1;
+    const double tol2 = tolerance * tolerance;
+    // Squared distance from p to the segment a-b (to a when a and b coincide, as in a ring).
+    auto dist2 = [](const XY& p, const XY& a, const XY& b) {
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        const double len2 = dx * dx + dy * dy;
+        double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+        t = std::clamp(t, 0.0, 1.0);
+        const double ex = a.x + t * dx - p.x, ey = a.y + t * dy - p.y;
+        return ex * ex + ey * ey;
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> spans{{0, line.size() - 1}};
+    while (!spans.empty()) {
+        const auto [first, last] = spans.back();
+        spans.pop_back();
+        double worst = -1;
+        std::size_t at = first;
+        for (std::size_t i = first + 1; i < last; ++i)
+            if (const double d = dist2(line[i], line[first], line[last]); d > worst) {
+                worst = d;
+                at = i;
+            }
+        if (worst > tol2) {
+            keep[at] = 1;
+            spans.emplace_back(first, at);
+            spans.emplace_back(at, last);
+        }
+    }
+    std::vector<XY> out;
+    for (std::size_t i = 0; i < line.size(); ++i)
+        if (keep[i])
+            out.push_back(line[i]);
+    return out;
+}
+
 ShapeMesh::ShapeMesh(const Projection& projection, double z) : m_projection(projection), m_z(z) {}
 
 namespace {

@@ -41,4 +41,8 @@ private:
 // Signed area (positive when counter-clockwise) of a projected ring given as x,y pairs.
 double signedArea(const std::vector<XY>& ring);
 
+// The line with the vertices that move it by less than `tolerance` removed (Douglas-Peucker);
+// the first and last vertices are kept, so a closed ring stays closed.
+std::vector<XY> simplifyLine(const std::vector<XY>& line, double tolerance);
+
 } // namespace c175::maps

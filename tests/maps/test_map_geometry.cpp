@@ -134,3 +134,30 @@ TEST_CASE("real communes triangulate completely and quickly") {
     CHECK(triangleArea(mesh.fillPolyData()) == doctest::Approx(expected).epsilon(0.01));
     CHECK(mesh.failedParts() < 5);
 }
+
+TEST_CASE("boundary simplification drops only vertices within the tolerance") {
+    using maps::XY;
+    // A closed square whose bottom edge has collinear points and a 0.3 km bump, and a 5 km spike
+    // on the right edge.
+    const std::vector<XY> ring{{0, 0},  {2, 0},  {4, 0.3}, {6, 0},  {10, 0}, {10, 5},
+                               {15, 6}, {10, 7}, {10, 10}, {0, 10}, {0, 0}};
+    const auto kept = maps::simplifyLine(ring, 0.5);
+    CHECK(kept.front().x == 0);
+    CHECK(kept.back().x == 0);
+    CHECK(kept.back().y == 0); // still closed
+    auto has = [&](double x, double y) {
+        for (const auto& p : kept)
+            if (p.x == x && p.y == y)
+                return true;
+        return false;
+    };
+    CHECK_FALSE(has(2, 0));
+    CHECK_FALSE(has(4, 0.3)); // the bump is smaller than the tolerance
+    CHECK(has(15, 6));        // the spike is not
+    CHECK(has(10, 0));
+    CHECK(has(10, 10));
+    CHECK(has(0, 10));
+    // Under the bump's height the bump stays (and its neighbours, 0.15 and 0.2 km off, go).
+    CHECK(maps::simplifyLine(ring, 0.25).size() == kept.size() + 1);
+    CHECK(maps::simplifyLine(ring, 0).size() == ring.size());
+}
