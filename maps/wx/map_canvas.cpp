@@ -10,6 +10,7 @@
 #include <cmath>
 #include <iomanip>
 #include <sstream>
+#include <utility>
 
 namespace c175::maps {
 namespace {
@@ -104,12 +105,24 @@ void MapCanvas::onPaint(wxPaintEvent&) {
     if (!m_initialised) {
         initialiseVtk();
         syncViewportSize();
-        m_scene->fitCountry();
+        if (m_pendingView)
+            std::exchange(m_pendingView, nullptr)(*m_scene);
+        else
+            m_scene->fitCountry();
     }
     SetCurrent(*m_context);
     syncViewportSize();
     m_scene->prepareFrame();
     m_window->Render();
+}
+
+void MapCanvas::whenReady(std::function<void(MapScene&)> apply) {
+    if (m_initialised) {
+        apply(*m_scene);
+        redraw();
+    } else {
+        m_pendingView = std::move(apply);
+    }
 }
 
 void MapCanvas::onSize(wxSizeEvent& event) {
@@ -169,7 +182,10 @@ void MapCanvas::onMouse(wxMouseEvent& event) {
             return;
         double x = 0, y = 0;
         toScenePixels(at, x, y);
-        if (auto incident = m_scene->incidentAt(x, y)) {
+        if (onPointClick) {
+            const auto where = m_scene->toLonLat(x, y);
+            onPointClick(where.lon, where.lat);
+        } else if (auto incident = m_scene->incidentAt(x, y)) {
             if (onIncidentClick)
                 onIncidentClick(*incident);
         } else if (const ShownUnit* unit = m_scene->unitAt(x, y)) {

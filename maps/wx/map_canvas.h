@@ -27,9 +27,15 @@ public:
     void toScenePixels(const wxPoint& p, double& x, double& y) const;
     wxString describeAt(const wxPoint& p) const;
     void redraw() { Refresh(false); }
+    // Runs `apply` on the scene now when the canvas has drawn, else at its first frame in place
+    // of fitting the country (a view asked for before the pane was shown is kept).
+    void whenReady(std::function<void(MapScene&)> apply);
+    bool ready() const { return m_initialised; }
 
     std::function<void(const std::string&)> onUnitClick;
     std::function<void(const Incident&)> onIncidentClick;
+    // When set, a click reports the point (lon, lat) instead of picking incidents and units.
+    std::function<void(double lon, double lat)> onPointClick;
 
 private:
     void onPaint(wxPaintEvent&);
@@ -45,6 +51,7 @@ private:
     vtkNew<vtkRenderer> m_renderer;
     std::unique_ptr<MapScene> m_scene;
     bool m_initialised = false;
+    std::function<void(MapScene&)> m_pendingView;
     bool m_dragging = false;
     wxPoint m_pressAt, m_lastAt;
     wxString m_tip;

@@ -53,6 +53,9 @@ struct TableSpec {
     std::string where;     // always applied, e.g. "a.deleted = 0"
     std::string listWhere; // replaces `where` in rowid lists when set (see liveRows())
     std::string provinceSql; // the row's province code, for area-scoped sessions; empty = none
+    // "Show on map": the map's record id is this prefix + recordId ("tipoff:"); empty = the rows
+    // have no place on the map (see panels/map/map_record.h).
+    std::string mapRecordPrefix;
     std::vector<Column> columns;
     int defaultSortColumn = 0;
     bool defaultAscending = true;

@@ -87,6 +87,7 @@ TableSpec kiosks() {
     s.from = "kiosks k" + kProvinceJoin + "k.province_code";
     s.rowid = "k.rowid";
     s.recordId = "k.id";
+    s.mapRecordPrefix = "kiosk:";
     s.where = "k.deleted = 0";
     s.provinceSql = "k.province_code";
     s.permission = Permission::ViewKiosks;
@@ -117,6 +118,7 @@ TableSpec cameraAlerts() {
     s.from = "camera_alerts a LEFT JOIN cameras c ON c.id = a.camera_id";
     s.rowid = "a.rowid";
     s.recordId = "a.id";
+    s.mapRecordPrefix = "camera_alert:";
     s.where = "a.deleted = 0";
     s.listWhere = liveRows("a", "camera_alerts");
     s.provinceSql = "c.province_code";
@@ -158,6 +160,7 @@ TableSpec tipoffs() {
              "t.province_code LEFT JOIN admin_units cu ON cu.code = t.commune_code";
     s.rowid = "t.rowid";
     s.recordId = "t.id";
+    s.mapRecordPrefix = "tipoff:";
     s.where = "t.deleted = 0";
     s.listWhere = liveRows("t", "tipoffs");
     s.provinceSql = "t.province_code";
@@ -248,6 +251,7 @@ TableSpec tourism() {
     s.from = "lodgings l" + kProvinceJoin + "l.province_code";
     s.rowid = "l.rowid";
     s.recordId = "l.id";
+    s.mapRecordPrefix = "lodging:";
     s.where = "l.deleted = 0";
     s.provinceSql = "l.province_code";
     s.permission = Permission::ViewTourism;

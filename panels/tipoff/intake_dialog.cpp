@@ -1,6 +1,8 @@
 // The "New tip-off" form: layout, live counter and unit, and filing through the intake service.
 #include "tipoff/intake_dialog.h"
 
+#include "map/pick_point_dialog.h"
+
 #include "core/errors.h"
 #include "core/text_fold.h"
 #include "geodata/units.h"
@@ -153,6 +155,22 @@ wxWindow* IntakeDialog::buildCaseBox(wxWindow* parent) {
     position->Add(label(b, _("Longitude")), 0, wxALIGN_CENTER_VERTICAL | wxLEFT | wxRIGHT,
                   FromDIP(6));
     position->Add(m_longitude, 1);
+    // "Pick on map…": the picker fills both fields; updateUnit() follows their text events.
+    auto* pick = new wxButton(b, wxID_ANY, _("Pick on map…"), wxDefaultPosition, wxDefaultSize, 0,
+                              wxDefaultValidator, "pick_on_map");
+    position->Add(pick, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(6));
+    pick->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
+        const auto lat = parseNumber(m_latitude->GetValue());
+        const auto lon = parseNumber(m_longitude->GetValue());
+        std::optional<geodata::LonLat> typed;
+        if (lat && lon && values::GeoPoint::inVietnamExtent(*lat, *lon))
+            typed = geodata::LonLat{*lon, *lat};
+        PickPointDialog picker(this, m_db, typed);
+        if (picker.ShowModal() != wxID_OK || !picker.point())
+            return;
+        m_latitude->SetValue(wxString::FromCDouble(picker.point()->lat, 6));
+        m_longitude->SetValue(wxString::FromCDouble(picker.point()->lon, 6));
+    });
     grid->Add(label(b, _("Latitude")), 0, wxALIGN_CENTER_VERTICAL);
     grid->Add(position, 1, wxEXPAND);
     m_unit = new wxStaticText(b, wxID_ANY, wxString());
