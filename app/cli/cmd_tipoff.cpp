@@ -6,6 +6,7 @@
 #include "core/errors.h"
 #include "core/i18n.h"
 #include "db/migrations.h"
+#include "second_password.h"
 #include "tipoff/case_search.h"
 #include "tipoff/case_stats.h"
 #include "tipoff/case_view.h"
@@ -31,6 +32,8 @@ const char* kUsage =
     "        [--from DAY] [--to DAY] [--overdue] [--sort received|due|code|status|type] [--asc]\n"
     "        [--limit N]\n"
     "c175ctl --db FILE tipoff stats [--json] [--from DAY] [--to DAY] [--area CODE]\n"
+    "c175ctl --db FILE tipoff report --out FILE.html [--from DAY] [--to DAY] [--area CODE]\n"
+    "        [--no-charts]\n"
     "c175ctl --db FILE tipoff show CODE\n"
     "c175ctl --db FILE tipoff transition CODE STATUS --note TEXT --user NAME [--assignee NAME]\n"
     "        [--outcome substantiated|unsubstantiated] [--into CODE]\n"
@@ -38,6 +41,9 @@ const char* kUsage =
     "c175ctl --db FILE tipoff related CODE | tipoff groups\n"
     "c175ctl --db FILE tipoff export (--csv FILE | --xlsx FILE | --stats-csv FILE) [filters]\n"
     "c175ctl --db FILE tipoff keys create --user NAME\n"
+    "c175ctl --db FILE tipoff grant-key USER --by HOLDER\n"
+    "    HOLDER (who holds a copy of the centre key) signs in; USER types their own password\n"
+    "    (C175_GRANTEE_PASSWORD or asked for): their copy is locked with it.\n"
     "The user's password comes from C175_PASSWORD or is asked for.";
 
 std::string takeWord(std::vector<std::string>& args, const char* what) {
@@ -361,6 +367,46 @@ int runKeys(Context& ctx, std::vector<std::string>& args) {
     return 0;
 }
 
+// A key holder wraps the centre key for another person allowed to reveal (after a password reset
+// removed their copy, or for a new case officer). Both sign in: the holder's password opens the
+// key, the grantee's locks their copy.
+int runGrantKey(Context& ctx, std::vector<std::string>& args) {
+    const std::string holder = takeOption(args, "--by");
+    const std::string grantee = takeWord(args, "USER");
+    expectNoMore(args);
+    if (holder.empty())
+        throw UsageError("--by HOLDER is needed");
+    auto db = db::openCache(requireDb(ctx), db::OpenMode::ReadWriteExisting);
+    auth::AccountService accounts(db);
+    const auto target = accounts.find(grantee);
+    if (!target)
+        throw core::ValidationError(
+            "USER", core::fmt(core::tr("there is no account named \"{}\""), grantee));
+    if (!auth::roleHas(target->role, auth::Permission::RevealReporter))
+        throw core::ValidationError(
+            "USER", core::fmt(core::tr("{} may not reveal reporter identities (role {}), so "
+                                       "cannot hold the centre key"),
+                              target->username, auth::roleLabel(target->role)));
+    const std::string holderPassword =
+        readPassword(core::fmt(core::tr("Password for {}: "), holder), false);
+    const auth::Session by = accounts.login(holder, holderPassword);
+    auth::require(by, auth::Permission::RevealReporter);
+    const std::string granteePassword = readSecondPassword(
+        "C175_GRANTEE_PASSWORD", core::fmt(core::tr("{}, type your own password: "), grantee));
+    // Signing in proves the password is the grantee's, so their copy opens with it later.
+    const auth::Session to = accounts.login(grantee, granteePassword);
+    grantCentreKey(db, by.actor(), {by.username, holderPassword}, {to.username, granteePassword});
+    std::cout << core::fmt(core::tr("{} now holds a copy of the centre key, granted by {}."),
+                           to.username, by.username)
+              << "\n";
+    return 0;
+}
+
+} // namespace
+// cmd_tipoff_report.cpp
+int runTipoffReport(Context& ctx, std::vector<std::string>& args);
+namespace {
+
 int runTipoff(Context& ctx) {
     auto args = ctx.args;
     const std::string sub = takeWord(args, "a sub-command");
@@ -370,6 +416,8 @@ int runTipoff(Context& ctx) {
         return runSearch(ctx, args);
     if (sub == "stats")
         return runStats(ctx, args);
+    if (sub == "report")
+        return runTipoffReport(ctx, args);
     if (sub == "show")
         return runShow(ctx, args);
     if (sub == "transition")
@@ -384,6 +432,8 @@ int runTipoff(Context& ctx) {
         return runExport(ctx, args);
     if (sub == "keys")
         return runKeys(ctx, args);
+    if (sub == "grant-key")
+        return runGrantKey(ctx, args);
     throw UsageError("no sub-command \"" + sub + "\"");
 }
 

@@ -3,7 +3,9 @@
 
 #include "browse/cell_format.h"
 
+#include <wx/button.h>
 #include <wx/intl.h>
+#include <wx/menu.h>
 #include <wx/settings.h>
 #include <wx/sizer.h>
 
@@ -49,6 +51,7 @@ TablePane::TablePane(wxWindow* parent, PaneContext& context, PaneId id, browse::
     m_list = new wxDataViewCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                 wxDV_SINGLE | wxDV_ROW_LINES);
     m_list->AssociateModel(m_model.get());
+    m_model->setRowTone([this](const browse::Row& row) { return rowTone(row); });
     sizer->Add(m_list, 1, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(4));
 
     m_detailGrid = new wxFlexGridSizer(0, kDetailPairs * 2, FromDIP(2), FromDIP(8));
@@ -59,6 +62,7 @@ TablePane::TablePane(wxWindow* parent, PaneContext& context, PaneId id, browse::
 
     buildColumns();
     buildDetail();
+    buildShowOnMap();
 
     m_search->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { m_debounce.StartOnce(kDebounceMs); });
     m_search->Bind(wxEVT_SEARCH, [this](wxCommandEvent&) {
@@ -132,6 +136,7 @@ void TablePane::setTable(browse::TableId table) {
     m_model = new VirtualTableModel(m_service); // the pointer takes the new model's reference
     m_list->ClearColumns();
     m_list->AssociateModel(m_model.get());
+    m_model->setRowTone([this](const browse::Row& row) { return rowTone(row); });
     m_query = {};
     m_loaded = false;
     m_keepSelection.reset();
@@ -260,7 +265,41 @@ void TablePane::refreshSelectedRow() {
     onSelectionChanged(selectedRow());
 }
 
+void TablePane::buildShowOnMap() {
+    if (m_service->spec().mapRecordPrefix.empty())
+        return;
+    m_showOnMap = new wxButton(this, wxID_ANY, _("Show on map"));
+    m_showOnMap->SetToolTip(_("Centre the map on the selected row (Ctrl+M)"));
+    m_showOnMap->Enable(false);
+    m_toolbar->Insert(1, m_showOnMap, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(8));
+    m_showOnMap->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showOnMap(); });
+    m_list->Bind(wxEVT_DATAVIEW_ITEM_CONTEXT_MENU, [this](wxDataViewEvent& event) {
+        if (!event.GetItem().IsOk() || !selectedRow())
+            return;
+        wxMenu menu;
+        menu.Append(wxID_ANY, _("Show on map\tCtrl+M"));
+        menu.Bind(wxEVT_MENU, [this](wxCommandEvent&) { showOnMap(); });
+        PopupMenu(&menu);
+    });
+    // A key hook rather than an accelerator table: panes set their own tables (Ctrl+N).
+    Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
+        if (event.GetModifiers() == wxMOD_CONTROL && event.GetKeyCode() == 'M' && selectedRow())
+            showOnMap();
+        else
+            event.Skip();
+    });
+}
+
+void TablePane::showOnMap() {
+    const browse::Row* row = selectedRow();
+    const std::string& prefix = m_service->spec().mapRecordPrefix;
+    if (row && !prefix.empty() && m_context.openRecord)
+        m_context.openRecord(PaneId::Map, prefix + row->recordId);
+}
+
 void TablePane::showDetail(const browse::Row* row) {
+    if (m_showOnMap)
+        m_showOnMap->Enable(row != nullptr);
     for (std::size_t i = 0; i < m_detailValues.size(); ++i) {
         const wxString text =
             row && i < row->cells.size() ? wxString::FromUTF8(row->cells[i]) : wxString();

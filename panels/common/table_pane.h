@@ -16,6 +16,7 @@
 #include <vector>
 
 class wxBoxSizer;
+class wxButton;
 class wxFlexGridSizer;
 
 namespace c175::panels {
@@ -50,6 +51,8 @@ protected:
     int columnIndex(const std::string& key) const;
     // Re-reads the selected row from the cache (after an edit of it).
     void refreshSelectedRow();
+    // A tone for the whole row (an overdue case in red); nullopt = the cells' own colours only.
+    virtual std::optional<RowTone> rowTone(const browse::Row&) const { return std::nullopt; }
 
 private:
     void buildColumns();
@@ -59,6 +62,9 @@ private:
     void showCount();
     void showDetail(const browse::Row* row);
     void selectRowid(std::int64_t rowid);
+    // "Show on map" (button, context menu, Ctrl+M) for specs with a mapRecordPrefix.
+    void buildShowOnMap();
+    void showOnMap();
 
     PaneContext& m_context;
     PaneId m_id;
@@ -71,6 +77,7 @@ private:
     wxBoxSizer* m_toolbar = nullptr;
     wxSearchCtrl* m_search = nullptr;
     wxStaticText* m_count = nullptr;
+    wxButton* m_showOnMap = nullptr; // null when the rows have no place on the map
     wxDataViewCtrl* m_list = nullptr;
     wxFlexGridSizer* m_detailGrid = nullptr;
     std::vector<wxStaticText*> m_detailValues;

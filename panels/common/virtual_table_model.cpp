@@ -107,14 +107,25 @@ void VirtualTableModel::GetValueByRow(wxVariant& variant, unsigned row, unsigned
     variant = wxString::FromUTF8(r->cells[col]);
 }
 
+std::optional<RowTone> VirtualTableModel::rowTone(unsigned row) const {
+    const browse::Row* r = m_rowTone ? rowAt(row) : nullptr;
+    return r ? m_rowTone(*r) : std::nullopt;
+}
+
 bool VirtualTableModel::GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const {
     const browse::Row* r = rowAt(row);
     const auto& columns = m_service->spec().columns;
     if (!r || col >= columns.size() || col >= r->raw.size())
         return false;
+    const bool alert = m_rowTone && m_rowTone(*r) == RowTone::Alert;
+    if (alert) {
+        // Light enough that the status colours stay readable on it.
+        attr.SetBackgroundColour(wxColour(0xfd, 0xe4, 0xe4));
+        attr.SetColour(wxColour(0xa3, 0x1a, 0x1a));
+    }
     switch (toneOf(columns[col], r->raw[col])) {
     case Tone::Neutral:
-        return false;
+        return alert;
     case Tone::Good:
         attr.SetColour(wxColour(0x1b, 0x7f, 0x3b));
         return true;

@@ -5,12 +5,20 @@
 #include <wx/dataview.h>
 
 #include <cstdint>
+#include <functional>
 #include <list>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
 namespace c175::panels {
+
+// How a whole row reads, over the colours of its status cells: Alert = light red row with dark
+// red text (an overdue case).
+enum class RowTone { Alert };
+// Decides a row's tone from its cells (raw values); nullopt = no tone.
+using RowToneFn = std::function<std::optional<RowTone>(const browse::Row&)>;
 
 // The control asks for cells by row index; the model maps the index to a rowid and reads the
 // page holding it (kPageSize rows in one query), keeping the last few pages. Sorting and
@@ -33,6 +41,9 @@ public:
     void invalidate();
     void invalidateRow(unsigned row);
     const browse::TableSpec& spec() const { return m_service->spec(); }
+    // The per-table row tone (TablePane::rowTone); empty = cells only.
+    void setRowTone(RowToneFn rowTone) { m_rowTone = std::move(rowTone); }
+    std::optional<RowTone> rowTone(unsigned row) const;
 
     void GetValueByRow(wxVariant& variant, unsigned row, unsigned col) const override;
     bool GetAttrByRow(unsigned row, unsigned col, wxDataViewItemAttr& attr) const override;
@@ -43,6 +54,7 @@ private:
     const Page& page(unsigned pageIndex) const;
 
     std::shared_ptr<browse::BrowseService> m_service;
+    RowToneFn m_rowTone;
     std::vector<std::int64_t> m_rowids;
     // Least recently used pages at the back.
     mutable std::list<unsigned> m_lru;

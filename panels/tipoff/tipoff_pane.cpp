@@ -1,11 +1,14 @@
 // The Tipoffs pane: the shared list layout over browse::TableId::Tipoffs, plus "New tip-off"
-// (Ctrl+N), "Change status…" on the selected case and the count of overdue cases.
+// (Ctrl+N), "Change status…" on the selected case, "Figures…" (KPIs, charts, the printable
+// report), overdue cases in red and their count.
 #include "common/pilot_panes.h"
 #include "common/table_pane.h"
+#include "tipoff/figures_dialog.h"
 #include "tipoff/intake_dialog.h"
 #include "tipoff/transition_dialog.h"
 
 #include "core/ids.h"
+#include "tipoff/report.h"
 
 #include <wx/accel.h>
 #include <wx/button.h>
@@ -13,6 +16,7 @@
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
+#include <wx/weakref.h>
 
 namespace c175::panels {
 namespace {
@@ -27,16 +31,21 @@ public:
         m_new->Enable(session.has(auth::Permission::CreateTipoffs));
         m_change = new wxButton(this, wxID_ANY, _("Change status…"));
         m_change->Enable(false);
+        m_figures = new wxButton(this, wxID_ANY, _("Figures…"));
+        m_figures->SetToolTip(_("Figures for leadership: key figures, charts and the printable "
+                                "report"));
         m_overdue = new wxStaticText(this, wxID_ANY, wxString());
         m_overdue->SetForegroundColour(wxColour(0xc6, 0x28, 0x28));
         m_overdue->SetFont(m_overdue->GetFont().Bold());
         // After the search box, before the stretch spacer that pushes the row count right.
         toolbar()->Insert(1, m_new, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(8));
         toolbar()->Insert(2, m_change, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(4));
-        toolbar()->Insert(3, m_overdue, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
+        toolbar()->Insert(3, m_figures, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(4));
+        toolbar()->Insert(4, m_overdue, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
 
         m_new->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { newTipoff(); });
         m_change->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeStatus(); });
+        m_figures->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { showFigures(); });
         Bind(
             wxEVT_MENU, [this](wxCommandEvent&) { newTipoff(); }, wxID_NEW);
         wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, 'N', wxID_NEW}};
@@ -50,6 +59,19 @@ public:
     }
 
 protected:
+    // Overdue cases stand out in the list (the rule of the report and case_stats).
+    std::optional<RowTone> rowTone(const browse::Row& row) const override {
+        const int status = columnIndex("status");
+        const int due = columnIndex("due");
+        if (status < 0 || due < 0 ||
+            row.raw.size() <= static_cast<std::size_t>(std::max(status, due)))
+            return std::nullopt;
+        if (tipoff::isOverdue(row.raw[static_cast<std::size_t>(status)],
+                              row.raw[static_cast<std::size_t>(due)], core::nowUtc()))
+            return RowTone::Alert;
+        return std::nullopt;
+    }
+
     void onSelectionChanged(const browse::Row* row) override {
         m_change->Enable(row != nullptr &&
                          (context().session.has(auth::Permission::WorkTipoffs) ||
@@ -105,8 +127,28 @@ private:
                 wxString::Format(_("Tip-off %s changed status."), wxString::FromUTF8(ref.code)));
     }
 
-    // A count rather than red rows: the shared list model colours by status only, and a
-    // case's lateness is a matter of its due time against now.
+    // Non-modal, so the list stays usable beside it; one at a time.
+    void showFigures() {
+        if (m_figuresDialog) {
+            m_figuresDialog->Raise();
+            return;
+        }
+        const auto& area = context().session.provinceCode;
+        m_figuresDialog =
+            new FiguresDialog(this, *context().db, context().dbPath, area ? *area : std::string());
+        m_figuresDialog->Bind(wxEVT_CLOSE_WINDOW, [this](wxCloseEvent&) { closeFigures(); });
+        m_figuresDialog->Bind(
+            wxEVT_BUTTON, [this](wxCommandEvent&) { closeFigures(); }, wxID_CLOSE);
+        m_figuresDialog->Show();
+    }
+
+    void closeFigures() {
+        if (m_figuresDialog)
+            m_figuresDialog->Destroy();
+        m_figuresDialog = nullptr;
+    }
+
+    // Red rows show which cases are late; the count says how many there are in all.
     void showOverdue() {
         std::int64_t n = 0;
         try {
@@ -133,6 +175,8 @@ private:
 
     wxButton* m_new = nullptr;
     wxButton* m_change = nullptr;
+    wxButton* m_figures = nullptr;
+    wxWeakRef<FiguresDialog> m_figuresDialog;
     wxStaticText* m_overdue = nullptr;
     std::int64_t m_overdueCount = 0;
 };
