@@ -278,10 +278,12 @@ bool MergeContext::applyIncoming(const std::string& entity, const JsonValue& col
         theirs[static_cast<size_t>(col)] = values.items()[i];
         given[static_cast<size_t>(col)] = true;
     }
+    const JsonValue& key = theirs[static_cast<size_t>(e->id)];
     if (!given[static_cast<size_t>(e->id)] || !given[static_cast<size_t>(e->rev)] ||
-        !theirs[static_cast<size_t>(e->id)].isString())
+        !(key.isString() || key.isInt()))
         return false;
-    const std::string id = theirs[static_cast<size_t>(e->id)].asString();
+    // Keys are text but for single-row tables keyed by an integer (tipoff_centre_key).
+    const std::string id = key.isString() ? key.asString() : std::to_string(key.asInt());
     const std::int64_t theirsRev = theirs[static_cast<size_t>(e->rev)].asInt();
     const std::set<std::string>* changed = changedFields(entity, id);
     bool complete = true;

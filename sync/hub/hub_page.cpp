@@ -139,8 +139,14 @@ Page PageBuilder::build(const auth::Session& session, const std::vector<std::str
         std::string prefix = "[";
         sync::writeJsonString(prefix, e->name);
         prefix += ",[";
+        const bool filterRows = sync::ownRowsOnly(e->name);
         int rc;
         while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+            if (filterRows) {
+                const auto* key = reinterpret_cast<const char*>(sqlite3_column_text(q, e->id + 1));
+                if (!sync::pullsRow(session, e->name, key ? key : ""))
+                    continue;
+            }
             if (session.provinceCode && e->province >= 0 &&
                 sqlite3_column_type(q, e->province + 1) != SQLITE_NULL) {
                 const auto* p =

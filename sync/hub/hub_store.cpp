@@ -401,6 +401,9 @@ std::string HubStore::push(const auth::Session& session, const std::string& body
                         sync::pushRefusal(session, e.name, !exists, changesStatus, newStatus)) {
                     r.status = "rejected";
                     r.reason = *refusal;
+                } else if (auto rowRefusal = sync::rowRefusal(session, e.name, op.rowId)) {
+                    r.status = "rejected";
+                    r.reason = *rowRefusal;
                 } else if (exists && !inProvince(session, e, current)) {
                     r.status = "rejected";
                     r.reason = core::tr("The row lies outside your province.");

@@ -2,16 +2,22 @@
 
 #include "core/i18n.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 namespace c175::sync {
 namespace {
 
 using auth::Permission;
 
-enum class Area { Geo, Kiosks, Cameras, Tipoffs, Welfare, Tourism, Other };
+enum class Area { Geo, Kiosks, Cameras, Tipoffs, CentreKey, KeyWraps, Welfare, Tourism, Other };
 
 Area areaOf(std::string_view e) {
+    if (e == "tipoff_centre_key")
+        return Area::CentreKey;
+    if (e == "tipoff_key_wraps")
+        return Area::KeyWraps;
     if (e == "admin_units")
         return Area::Geo;
     if (e.rfind("kiosk", 0) == 0)
@@ -39,6 +45,10 @@ bool canPull(const auth::Session& s, std::string_view entity) {
         return s.has(Permission::ViewCameraAlerts);
     case Area::Tipoffs:
         return s.has(Permission::ViewTipoffs);
+    case Area::CentreKey: // sealing and blind indexes at intake need it
+        return s.has(Permission::ViewTipoffs) || s.has(Permission::CreateTipoffs);
+    case Area::KeyWraps: // and then only the session's own row (pullsRow)
+        return s.has(Permission::RevealReporter);
     case Area::Welfare:
         return s.has(Permission::ViewWelfare);
     case Area::Tourism:
@@ -77,6 +87,12 @@ std::optional<std::string> pushRefusal(const auth::Session& s, std::string_view 
             !s.has(Permission::ApproveWelfare))
             return core::fmt(core::tr("The role {} may not approve support."), role);
         break;
+    case Area::CentreKey:
+        return core::tr("The centre key is managed at the hub; a console cannot change it.");
+    case Area::KeyWraps: // each user's own row only (rowRefusal)
+        if (!s.has(Permission::RevealReporter))
+            return refuse();
+        break;
     case Area::Geo:
     case Area::Tourism:
     case Area::Other:
@@ -84,6 +100,32 @@ std::optional<std::string> pushRefusal(const auth::Session& s, std::string_view 
             return refuse();
         break;
     }
+    return std::nullopt;
+}
+
+bool ownRowsOnly(std::string_view entity) {
+    return areaOf(entity) == Area::KeyWraps;
+}
+
+namespace {
+// Usernames compare without case, as at sign-in.
+bool sameUser(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+} // namespace
+
+bool pullsRow(const auth::Session& s, std::string_view entity, std::string_view rowKey) {
+    return !ownRowsOnly(entity) || sameUser(rowKey, s.username);
+}
+
+std::optional<std::string> rowRefusal(const auth::Session& s, std::string_view entity,
+                                      std::string_view rowKey) {
+    if (ownRowsOnly(entity) && !sameUser(rowKey, s.username) && s.role != auth::Role::Admin)
+        return core::fmt(core::tr("Only {} or an administrator may change this row of {}."),
+                         std::string(rowKey), std::string(entity));
     return std::nullopt;
 }
 

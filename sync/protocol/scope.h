@@ -14,6 +14,13 @@ bool canPull(const auth::Session& session, std::string_view entity);
 // `isNew`: the row does not exist at the hub; `changesStatus`: the op sets the workflow column.
 std::optional<std::string> pushRefusal(const auth::Session& session, std::string_view entity,
                                        bool isNew, bool changesStatus, std::string_view newStatus);
+// Entities whose rows each belong to one user, keyed by username (the wrapped centre key).
+bool ownRowsOnly(std::string_view entity);
+// Rows of an entity the session may pull: each user pulls only their own wrapped centre key.
+bool pullsRow(const auth::Session& session, std::string_view entity, std::string_view rowKey);
+// Why the session may not push this row (its key is another user's), or nullopt.
+std::optional<std::string> rowRefusal(const auth::Session& session, std::string_view entity,
+                                      std::string_view rowKey);
 // Columns hidden from a role (sent as null): the sealed reporter identity without RevealReporter.
 bool hidesColumn(const auth::Session& session, std::string_view entity, std::string_view column);
 

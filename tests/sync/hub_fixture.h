@@ -3,6 +3,7 @@
 #include "db/database.h"
 #include "db/migrations.h"
 #include "protocol/row_store.h"
+#include "protocol/scope.h"
 #include "test_support.h"
 
 #include <csignal>
@@ -93,13 +94,17 @@ private:
     FILE* m_out = nullptr;
 };
 
-// Every synced row of an entity as text, in id order (to compare replicas).
-inline std::string dumpEntity(db::Database& db, const sync::EntitySchema& e) {
+// Every synced row of an entity as text, in id order (to compare replicas). Rows that belong to
+// one user (the wrapped centre key) reach only that user's console: only `user`'s are listed.
+inline std::string dumpEntity(db::Database& db, const sync::EntitySchema& e,
+                              const std::string& user = "admin") {
     std::string cols;
     for (const auto& c : e.columns)
         cols += (cols.empty() ? "" : ", ") + sync::quoteIdent(c.name);
-    db::Statement q(db, "SELECT " + cols + " FROM " + sync::quoteIdent(e.name) + " ORDER BY " +
-                            sync::quoteIdent(e.key));
+    const std::string where =
+        sync::ownRowsOnly(e.name) ? " WHERE " + sync::quoteIdent(e.key) + " = '" + user + "'" : "";
+    db::Statement q(db, "SELECT " + cols + " FROM " + sync::quoteIdent(e.name) + where +
+                            " ORDER BY " + sync::quoteIdent(e.key));
     std::string out;
     while (q.step()) {
         for (size_t i = 0; i < e.columns.size(); ++i) {

@@ -46,7 +46,7 @@ public:
     }
     std::string trail(std::size_t from) const {
         std::lock_guard lock(m_mutex);
-        static const char* names[] = {"offline", "syncing", "idle", "error"};
+        static const char* names[] = {"offline", "syncing", "idle", "error", "cancelled"};
         std::string out;
         for (std::size_t i = from; i < m_all.size(); ++i)
             if (i == from || m_all[i].state != m_all[i - 1].state)
