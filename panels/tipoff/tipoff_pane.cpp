@@ -8,14 +8,17 @@
 #include "tipoff/transition_dialog.h"
 
 #include "core/ids.h"
+#include "tipoff/notices.h"
 #include "tipoff/report.h"
 
 #include <wx/accel.h>
 #include <wx/button.h>
 #include <wx/checkbox.h>
+#include <wx/datetime.h>
 #include <wx/intl.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
 #include <wx/weakref.h>
 
 namespace c175::panels {
@@ -42,6 +45,10 @@ public:
         toolbar()->Insert(2, m_change, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(4));
         toolbar()->Insert(3, m_figures, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(4));
         toolbar()->Insert(4, m_overdue, 0, wxALIGN_CENTER_VERTICAL | wxLEFT, FromDIP(12));
+        // Under the detail strip: the reporter's notices of the selected case.
+        m_notices = new wxStaticText(this, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize,
+                                     wxST_ELLIPSIZE_END, "tipoff_notices");
+        GetSizer()->Add(m_notices, 0, wxEXPAND | wxLEFT | wxRIGHT | wxBOTTOM, FromDIP(8));
 
         m_new->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { newTipoff(); });
         m_change->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { changeStatus(); });
@@ -76,6 +83,7 @@ protected:
         m_change->Enable(row != nullptr &&
                          (context().session.has(auth::Permission::WorkTipoffs) ||
                           context().session.has(auth::Permission::AssignTipoffs)));
+        showNotices(row ? row->recordId : std::string());
     }
 
 private:
@@ -148,6 +156,62 @@ private:
         m_figuresDialog = nullptr;
     }
 
+    // The reporter's notices of the selected case: how many, and where the latest one is (it
+    // becomes "sent" once the hub hands it to its channel, after the next sync).
+    void showNotices(const std::string& tipoffId) {
+        if (!m_notices)
+            return;
+        wxString text;
+        try {
+            const auto notices = tipoffId.empty() ? std::vector<tipoff::Notice>()
+                                                  : tipoff::noticesOf(*context().db, tipoffId);
+            if (!notices.empty()) {
+                const auto& last = notices.back();
+                text = wxString::Format(
+                    _("Notices to the reporter: %zu; the latest %s via %s, %s"), notices.size(),
+                    noticeStateLabel(last.state), noticeChannelLabel(last.channel),
+                    localTime(last.sentAt.empty() ? last.queuedAt : last.sentAt));
+            } else if (!tipoffId.empty()) {
+                text = _("No notice to the reporter yet");
+            }
+        } catch (const std::exception& e) {
+            text =
+                wxString::Format(_("The notices cannot be read: %s"), wxString::FromUTF8(e.what()));
+        }
+        m_notices->SetLabel(text);
+    }
+
+    static wxString noticeStateLabel(const std::string& state) {
+        if (state == "queued")
+            return _("waiting to be sent");
+        if (state == "sent")
+            return _("sent");
+        if (state == "delivered")
+            return _("delivered");
+        if (state == "failed")
+            return _("not delivered");
+        return wxString::FromUTF8(state);
+    }
+
+    static wxString noticeChannelLabel(const std::string& channel) {
+        if (channel == "vneid")
+            return "VNeID";
+        if (channel == "sms")
+            return "SMS";
+        if (channel == "email")
+            return _("e-mail");
+        if (channel == "followup")
+            return _("the follow-up code");
+        return wxString::FromUTF8(channel);
+    }
+
+    static wxString localTime(const std::string& iso) {
+        std::int64_t seconds = 0;
+        if (!core::parseIsoTime(iso, seconds))
+            return wxString::FromUTF8(iso);
+        return wxDateTime(static_cast<time_t>(seconds)).Format("%d/%m/%Y %H:%M");
+    }
+
     // Red rows show which cases are late; the count says how many there are in all.
     void showOverdue() {
         std::int64_t n = 0;
@@ -178,6 +242,7 @@ private:
     wxButton* m_figures = nullptr;
     wxWeakRef<FiguresDialog> m_figuresDialog;
     wxStaticText* m_overdue = nullptr;
+    wxStaticText* m_notices = nullptr;
     std::int64_t m_overdueCount = 0;
 };
 

@@ -5,6 +5,7 @@
 #include "core/progress.h"
 #include "db/migrations.h"
 #include "hub/hub_auth.h"
+#include "hub/hub_notices.h"
 #include "hub/hub_server.h"
 #include "hub/hub_simulator.h"
 #include "hub/hub_store.h"
@@ -32,6 +33,7 @@ public:
 
 const char* kUsage =
     "c175-hub serve --db FILE --port N [--bind ADDR] [--tls-cert F --tls-key F] [--simulate]\n"
+    "                [--notice-spool DIR]   (default: FILE.notices; see README)\n"
     "c175-hub --db FILE user add NAME --role ROLE [--display NAME] [--province CODE]\n"
     "c175-hub --db FILE user passwd NAME\n"
     "c175-hub --db FILE user list\n"
@@ -106,6 +108,7 @@ int serve(const std::string& dbPath, std::vector<std::string>& args) {
     options.tlsCert = take(args, "--tls-cert");
     options.tlsKey = take(args, "--tls-key");
     const bool simulate = flag(args, "--simulate");
+    const std::string noticeSpool = take(args, "--notice-spool", dbPath + ".notices");
     noMore(args);
     if (options.tlsCert.empty() != options.tlsKey.empty())
         throw Usage(core::tr("--tls-cert and --tls-key go together."));
@@ -121,6 +124,9 @@ int serve(const std::string& dbPath, std::vector<std::string>& args) {
     hub::HubAuth auth(store);
     hub::HubServer server(store, auth, options);
     server.start();
+    // Notices to reporters go out through the spool whenever the hub serves.
+    hub::NoticeDispatcher notices(store, noticeSpool);
+    notices.start();
     std::unique_ptr<hub::Simulator> simulator;
     if (simulate) {
         simulator = std::make_unique<hub::Simulator>(store);
@@ -133,6 +139,7 @@ int serve(const std::string& dbPath, std::vector<std::string>& args) {
     sigwait(&stopSignals, &sig);
     if (simulator)
         simulator->stop();
+    notices.stop();
     server.stop();
     std::cout << "c175-hub stopped." << std::endl;
     return 0;

@@ -24,6 +24,7 @@
 #include <wx/frame.h>
 #include <wx/html/htmlwin.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
 #include <wx/timer.h>
 #include <wx/uiaction.h>
 
@@ -221,6 +222,32 @@ TEST_CASE("issue 5: Change status needs a selection and the permission; Ctrl+N o
         REQUIRE(change);
         world.pane->selectRecord(world.idOf("SELECT id FROM tipoffs WHERE status = 'received'"));
         CHECK(test::waitFor([&] { return change->IsEnabled(); }, 3000));
+    }
+    SUBCASE("the selected case shows its notices to the reporter and their delivery state") {
+        PaneWorld world("admin");
+        world.open();
+        auto* notices =
+            dynamic_cast<wxStaticText*>(wxWindow::FindWindowByName("tipoff_notices", world.pane));
+        REQUIRE(notices);
+        const std::string delivered = world.idOf(
+            "SELECT tipoff_id FROM tipoff_notices GROUP BY tipoff_id HAVING max(rowid) IN "
+            "(SELECT rowid FROM tipoff_notices WHERE state = 'delivered' AND channel = 'sms') "
+            "LIMIT 1");
+        REQUIRE_FALSE(delivered.empty());
+        const auto count = world.db.scalarInt("SELECT count(*) FROM tipoff_notices WHERE "
+                                              "tipoff_id = '" +
+                                              delivered + "'");
+        world.pane->selectRecord(delivered);
+        CHECK(test::waitFor([&] { return notices->GetLabel().Contains(_("delivered")); }, 3000));
+        CHECK(notices->GetLabel().Contains("SMS"));
+        CHECK(
+            notices->GetLabel().Contains(wxString::Format("%lld", static_cast<long long>(count))));
+        const std::string none = world.idOf("SELECT id FROM tipoffs WHERE id NOT IN (SELECT "
+                                            "tipoff_id FROM tipoff_notices) LIMIT 1");
+        REQUIRE_FALSE(none.empty());
+        world.pane->selectRecord(none);
+        CHECK(test::waitFor(
+            [&] { return notices->GetLabel() == _("No notice to the reporter yet"); }, 3000));
     }
 }
 
