@@ -353,11 +353,7 @@ ChartImage renderChart(const ChartSpec& spec) {
     window->AddRenderer(renderer);
     window->Render();
 
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->SetInputBufferTypeToRGB();
-    grab->ReadFrontBufferOff();
-    grab->Update();
+    auto grab = grabFrame(window);
     vtkImageData* data = grab->GetOutput();
     window->RemoveRenderer(renderer); // frees its actors' GL resources while the context lives
     int dims[3] = {0, 0, 0};

@@ -7,6 +7,7 @@
 #include <vtkPNGWriter.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
+#include <vtkSmartPointer.h>
 #include <vtkWindowToImageFilter.h>
 
 #include <chrono>
@@ -88,11 +89,7 @@ ExportResult exportPng(db::Database& db, const ExportOptions& o) {
     scene.prepareFrame();
     window->Render();
 
-    vtkNew<vtkWindowToImageFilter> grab;
-    grab->SetInput(window);
-    grab->SetInputBufferTypeToRGB();
-    grab->ReadFrontBufferOff();
-    grab->Update();
+    auto grab = grabFrame(window);
     vtkNew<vtkPNGWriter> writer;
     writer->SetFileName(o.outPath.c_str());
     writer->SetInputConnection(grab->GetOutputPort());
@@ -113,6 +110,15 @@ ExportResult exportPng(db::Database& db, const ExportOptions& o) {
     r.classes = scene.classes();
     r.colours = scene.classColours();
     return r;
+}
+
+vtkSmartPointer<vtkWindowToImageFilter> grabFrame(vtkRenderWindow* window) {
+    auto grab = vtkSmartPointer<vtkWindowToImageFilter>::New();
+    grab->SetInput(window);
+    grab->SetInputBufferTypeToRGB();
+    grab->ReadFrontBufferOff();
+    grab->Update();
+    return grab;
 }
 
 } // namespace c175::maps

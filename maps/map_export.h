@@ -6,7 +6,14 @@
 #include <stdexcept>
 #include <string>
 
+class vtkRenderWindow;
+class vtkWindowToImageFilter;
+template <class T> class vtkSmartPointer;
+
 namespace c175::maps {
+
+// The frame just rendered in `window` (back buffer, RGB), read into the returned filter's output.
+vtkSmartPointer<vtkWindowToImageFilter> grabFrame(vtkRenderWindow* window);
 
 class MapError : public std::runtime_error {
 public:

@@ -67,6 +67,26 @@ bool isOffline(const sync::SyncStatus& s) {
     return s.state == sync::SyncState::Offline;
 }
 
+// A seeded hub on a loopback port, an empty cache, and the options of a worker syncing them.
+struct WorkerWorld {
+    test::TempDir dir;
+    std::string hubPath = dir.file("hub.db");
+    std::string cachePath = dir.file("cache.db");
+    test::HubProcess hub{hubPath};
+    StatusLog log;
+    sync::ServiceOptions options;
+    WorkerWorld() {
+        test::seedSmallHub(hubPath);
+        { auto created = db::openCache(cachePath); }
+        hub.start();
+        options.cachePath = cachePath;
+        options.hubUrl = hub.url();
+        options.username = "admin";
+        options.password = test::demoPassword("admin");
+        options.eventWaitSeconds = 2;
+    }
+};
+
 void editAddress(db::Database& db, const std::string& id, const std::string& address) {
     db::Transaction tx(db);
     db::Statement u(db, "UPDATE tipoffs SET address = ? WHERE id = ?");
@@ -79,28 +99,15 @@ void editAddress(db::Database& db, const std::string& id, const std::string& add
 } // namespace
 
 TEST_CASE("the sync worker goes offline when the hub stops and catches up when it returns") {
-    test::TempDir dir;
-    const auto hubPath = dir.file("hub.db");
-    const auto cachePath = dir.file("cache.db");
-    test::seedSmallHub(hubPath);
-    { auto created = db::openCache(cachePath); }
-    test::HubProcess hub(hubPath);
-    hub.start();
-    const int port = hub.port();
+    WorkerWorld w;
+    const int port = w.hub.port();
 
-    StatusLog log;
-    sync::ServiceOptions options;
-    options.cachePath = cachePath;
-    options.hubUrl = hub.url();
-    options.username = "admin";
-    options.password = test::demoPassword("admin");
-    options.eventWaitSeconds = 2;
-    options.maxOfflinePauseMs = 2000;
-    sync::SyncService service(options, [&](const sync::SyncStatus& s) { log.add(s); });
+    w.options.maxOfflinePauseMs = 2000;
+    sync::SyncService service(w.options, [&](const sync::SyncStatus& s) { w.log.add(s); });
     service.start();
-    REQUIRE(log.waitFor(0, isIdle, 120000) >= 0);
+    REQUIRE(w.log.waitFor(0, isIdle, 120000) >= 0);
 
-    auto cache = db::openCache(cachePath);
+    auto cache = db::openCache(w.cachePath);
     const std::string tipId =
         cache.scalarText("SELECT id FROM tipoffs ORDER BY id LIMIT 1").value_or("");
     REQUIRE_FALSE(tipId.empty());
@@ -109,11 +116,11 @@ TEST_CASE("the sync worker goes offline when the hub stops and catches up when i
     for (int round = 0; round < 4; ++round) {
         CAPTURE(round);
         std::this_thread::sleep_for(std::chrono::milliseconds(300 * round));
-        const std::size_t before = log.size();
-        hub.stop();
+        const std::size_t before = w.log.size();
+        w.hub.stop();
         service.syncNow();
-        const long offlineMs = log.waitFor(before, isOffline, 20000);
-        INFO("states after the stop: " << log.trail(before));
+        const long offlineMs = w.log.waitFor(before, isOffline, 20000);
+        INFO("states after the stop: " << w.log.trail(before));
         REQUIRE(offlineMs >= 0);
         MESSAGE("round " << round << ": offline after " << offlineMs << " ms");
 
@@ -123,15 +130,15 @@ TEST_CASE("the sync worker goes offline when the hub stops and catches up when i
         service.syncNow();
         CHECK(changes::pendingCount(cache) >= 1);
 
-        const std::size_t restarted = log.size();
-        hub.start(port);
+        const std::size_t restarted = w.log.size();
+        w.hub.start(port);
         // Back online without being asked: the backoff timer retries, pushes and goes Idle.
-        const long idleMs = log.waitFor(
+        const long idleMs = w.log.waitFor(
             restarted, [](const sync::SyncStatus& s) { return isIdle(s) && s.pending == 0; },
             30000);
-        INFO("states after the restart: " << log.trail(restarted));
+        INFO("states after the restart: " << w.log.trail(restarted));
         REQUIRE(idleMs >= 0);
-        auto hubDb = db::openCache(hubPath);
+        auto hubDb = db::openCache(w.hubPath);
         CHECK(hubDb.scalarText("SELECT address FROM tipoffs WHERE id = '" + tipId + "'")
                   .value_or("") == address);
     }
@@ -140,47 +147,34 @@ TEST_CASE("the sync worker goes offline when the hub stops and catches up when i
 }
 
 TEST_CASE("Cancel stops the running sync and the worker waits for the next nudge") {
-    test::TempDir dir;
-    const auto hubPath = dir.file("hub.db");
-    const auto cachePath = dir.file("cache.db");
-    test::seedSmallHub(hubPath);
-    { auto created = db::openCache(cachePath); }
-    test::HubProcess hub(hubPath);
-    hub.start();
+    WorkerWorld w;
 
-    StatusLog log;
-    sync::ServiceOptions options;
-    options.cachePath = cachePath;
-    options.hubUrl = hub.url();
-    options.username = "admin";
-    options.password = test::demoPassword("admin");
-    options.eventWaitSeconds = 2;
-    sync::SyncService service(options, [&](const sync::SyncStatus& s) { log.add(s); });
+    sync::SyncService service(w.options, [&](const sync::SyncStatus& s) { w.log.add(s); });
     service.start();
     // Cancel as soon as the first pull reports rows.
-    REQUIRE(log.waitFor(
+    REQUIRE(w.log.waitFor(
                 0, [](const sync::SyncStatus& s) { return s.done > 0; }, 60000) >= 0);
     service.cancelCurrent();
-    const long cancelledMs = log.waitFor(
+    const long cancelledMs = w.log.waitFor(
         0, [](const sync::SyncStatus& s) { return s.state == sync::SyncState::Cancelled; }, 10000);
-    INFO("states: " << log.trail(0));
+    INFO("states: " << w.log.trail(0));
     REQUIRE(cancelledMs >= 0);
     // It stays cancelled (no new sync starts by itself within a few seconds)...
-    const std::size_t afterCancel = log.size();
+    const std::size_t afterCancel = w.log.size();
     std::this_thread::sleep_for(std::chrono::seconds(3));
-    CHECK(log.waitFor(
+    CHECK(w.log.waitFor(
               afterCancel, [](const sync::SyncStatus& s) { return s.done > 0; }, 10) < 0);
     CHECK(service.status().state == sync::SyncState::Cancelled);
     {
-        auto cache = db::openCache(cachePath);
-        const auto hubRows = db::openCache(hubPath).scalarInt("SELECT COUNT(*) FROM kiosks");
+        auto cache = db::openCache(w.cachePath);
+        const auto hubRows = db::openCache(w.hubPath).scalarInt("SELECT COUNT(*) FROM kiosks");
         CHECK(cache.scalarInt("SELECT COUNT(*) FROM kiosks") <= hubRows);
     }
     // ...until asked again; then it completes and every row is there.
     service.syncNow();
-    REQUIRE(log.waitFor(afterCancel, isIdle, 120000) >= 0);
+    REQUIRE(w.log.waitFor(afterCancel, isIdle, 120000) >= 0);
     service.stop();
-    auto cache = db::openCache(cachePath);
-    auto hubDb = db::openCache(hubPath);
+    auto cache = db::openCache(w.cachePath);
+    auto hubDb = db::openCache(w.hubPath);
     test::requireSameRows(hubDb, cache);
 }
