@@ -1,4 +1,5 @@
 #include "map/pick_point_dialog.h"
+#include "common/stock_buttons.h"
 
 #include "map_view.h"
 
@@ -53,6 +54,7 @@ PickPointDialog::PickPointDialog(wxWindow* parent, db::Database& db,
     m_place->SetFont(m_place->GetFont().Bold());
     sizer->Add(m_place, 0, wxEXPAND | wxALL, FromDIP(8));
     auto* buttons = CreateStdDialogButtonSizer(wxOK | wxCANCEL);
+    labelStockButtons(this);
     m_ok = static_cast<wxButton*>(FindWindow(wxID_OK));
     m_ok->SetLabel(_("Use this place"));
     m_ok->Enable(false);

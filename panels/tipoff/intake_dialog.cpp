@@ -1,5 +1,6 @@
 // The "New tip-off" form: layout, live counter and unit, and filing through the intake service.
 #include "tipoff/intake_dialog.h"
+#include "common/stock_buttons.h"
 
 #include "map/pick_point_dialog.h"
 
@@ -104,6 +105,7 @@ IntakeDialog::IntakeDialog(wxWindow* parent, db::Database& db, const auth::Sessi
     m_error->SetForegroundColour(kRed);
     sizer->Add(m_error, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(12));
     sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
+    labelStockButtons(this);
     if (auto* ok = FindWindow(wxID_OK))
         ok->SetLabel(_("File tip-off"));
     SetSizerAndFit(sizer);

@@ -1,5 +1,6 @@
 // The "Change status…" dialog: targets by role, the inputs each needs, CaseWorkflow to apply.
 #include "tipoff/transition_dialog.h"
+#include "common/stock_buttons.h"
 
 #include "core/errors.h"
 #include "tipoff/case_workflow.h"
@@ -112,6 +113,7 @@ TransitionDialog::TransitionDialog(wxWindow* parent, db::Database& db, const aut
     m_error->SetForegroundColour(kRed);
     sizer->Add(m_error, 0, wxEXPAND | wxLEFT | wxRIGHT, FromDIP(8));
     sizer->Add(CreateSeparatedButtonSizer(wxOK | wxCANCEL), 0, wxEXPAND | wxALL, FromDIP(8));
+    labelStockButtons(this);
     if (auto* ok = FindWindow(wxID_OK))
         ok->Enable(!m_targets.empty());
     SetSizer(sizer);
