@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <mutex>
 #include <stdexcept>
 #include <string_view>
 
@@ -107,9 +108,30 @@ std::string newUuidV7() {
     std::array<unsigned char, 16> b{};
     if (RAND_bytes(b.data(), static_cast<int>(b.size())) != 1)
         throw std::runtime_error("The system random generator failed.");
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::system_clock::now().time_since_epoch())
-                        .count();
+    std::int64_t ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                          std::chrono::system_clock::now().time_since_epoch())
+                          .count();
+    // Ids of one process sort in the order they were made, even within a millisecond (records
+    // ordered by id, such as a case's history, keep their order): RFC 9562's counter in the 12
+    // bits after the version, started at random with headroom, the time moved on when it runs out.
+    static std::mutex mutex;
+    static std::int64_t lastMs = 0;
+    static unsigned counter = 0;
+    {
+        std::lock_guard lock(mutex);
+        if (ms <= lastMs) {
+            if (++counter > 0xFFF) {
+                counter = 0;
+                ++lastMs;
+            }
+            ms = lastMs;
+        } else {
+            lastMs = ms;
+            counter = static_cast<unsigned>(((b[6] & 0x07) << 8) | b[7]);
+        }
+    }
+    b[6] = static_cast<unsigned char>(counter >> 8);
+    b[7] = static_cast<unsigned char>(counter);
     setTimeAndVersion(b, ms);
     return formatUuid(b);
 }

@@ -5,8 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 using namespace c175::core;
 
@@ -142,10 +144,13 @@ TEST_CASE("UUIDv7 identifiers") {
     CHECK(std::string("89ab").find(a[19]) != std::string::npos);
     CHECK(a.find_first_not_of("0123456789abcdef-") == std::string::npos);
 
-    std::set<std::string> many;
-    for (int i = 0; i < 1000; ++i)
-        many.insert(newUuidV7());
-    CHECK(many.size() == 1000);
+    // Made in a tight loop (many per millisecond), they are unique and in the order made.
+    std::vector<std::string> made;
+    for (int i = 0; i < 10000; ++i)
+        made.push_back(newUuidV7());
+    CHECK(std::set<std::string>(made.begin(), made.end()).size() == made.size());
+    CHECK(std::is_sorted(made.begin(), made.end()));
+    CHECK(std::adjacent_find(made.begin(), made.end()) == made.end());
 
     // Seeded ids: deterministic, time-ordered by their first 48 bits.
     const std::int64_t ms = 1'780'000'000'000; // 2026-05-28
