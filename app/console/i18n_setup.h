@@ -10,6 +10,9 @@ bool setupTranslations(const std::string& lang);
 // char* text (msgids, literals) into wxString through it, and in the plain "C" locale anything
 // beyond ASCII would come out empty. Call first thing at start-up.
 void useUtf8Locale();
+// Vietnamese dates (day first) in date pickers while the console speaks Vietnamese; called by
+// setupTranslations.
+void useVietnameseDates(bool on);
 // <exe dir>/../share/locale.
 std::string localeDir();
 

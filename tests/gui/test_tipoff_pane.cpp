@@ -27,9 +27,13 @@
 #include <wx/stattext.h>
 #include <wx/timer.h>
 #include <wx/uiaction.h>
+#include <wx/uilocale.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <langinfo.h>
+#include <locale.h>
 #include <sstream>
 
 using namespace c175;
@@ -354,4 +358,23 @@ TEST_CASE("issue 5: Figures shows case_stats' numbers, charts, and saves the rep
     CHECK(findTopLevel<panels::FiguresDialog>() == dialog);
     test::clickOn(sim, dialog->FindWindow(wxID_CLOSE));
     CHECK(test::waitFor([] { return findTopLevel<panels::FiguresDialog>() == nullptr; }, 3000));
+}
+
+TEST_CASE("dates in the Vietnamese console are written day first") {
+    // The GUI tests run in Vietnamese (main.cpp); date pickers format with the UI locale.
+    locale_t vi = newlocale(LC_TIME_MASK, "vi_VN.UTF-8", static_cast<locale_t>(nullptr));
+    const char* chosen = std::getenv("LC_TIME"); // ours, or the person's own choice
+    if (!vi || std::getenv("LC_ALL") || (chosen && std::string(chosen) != "vi_VN.UTF-8")) {
+        MESSAGE("vi_VN.UTF-8 missing, or LC_ALL/LC_TIME set: the person's date order is kept");
+        if (vi)
+            freelocale(vi);
+        return;
+    }
+    freelocale(vi);
+    CHECK(wxDateTime(3, wxDateTime::Dec, 2026).Format(wxGetUIDateFormat()) == "03/12/2026");
+    // Numbers are untouched: a typed coordinate still reads with its '.'.
+    double lat = 0;
+    CHECK(wxString("21.005483").ToCDouble(&lat));
+    CHECK(lat == doctest::Approx(21.005483));
+    CHECK(std::string(nl_langinfo(RADIXCHAR)) == ".");
 }
