@@ -75,8 +75,7 @@ Built build(const CaseQuery& q) {
     if (!q.receivedTo.empty())
         add("t.received_at < ?", q.receivedTo);
     if (q.overdueOnly)
-        add("t.status IN ('received','verifying','assigned','investigating') AND t.due_at < ?",
-            q.nowUtc.empty() ? core::nowUtc() : q.nowUtc);
+        add(overdueSql("t."), q.nowUtc.empty() ? core::nowUtc() : q.nowUtc);
     return b;
 }
 
@@ -118,10 +117,9 @@ std::vector<CaseSummary> searchCases(db::Database& db, const CaseQuery& query) {
         "SELECT t.id, t.code, t.crime_type, t.subtype, t.status, coalesce(t.outcome, ''), "
         "coalesce(t.assignee, ''), t.received_at, coalesce(t.due_at, ''), t.address, "
         "coalesce(t.province_code, ''), coalesce(t.commune_code, ''), t.channel, "
-        "substr(t.description, 1, 120), t.anonymous, "
-        "(t.status IN ('received','verifying','assigned','investigating') AND t.due_at < ?) "
-        "FROM " +
-        b.from + " WHERE " + b.where + " ORDER BY " + orderBy(query, b) + " LIMIT ? OFFSET ?";
+        "substr(t.description, 1, 120), t.anonymous, " +
+        overdueSql("t.") + " FROM " + b.from + " WHERE " + b.where + " ORDER BY " +
+        orderBy(query, b) + " LIMIT ? OFFSET ?";
     db::Statement s(db, sql);
     int i = 0;
     s.bind(++i, now);

@@ -38,9 +38,8 @@ TipoffStats computeStats(db::Database& db, const StatsFilter& f) {
     std::string sql =
         "SELECT crime_type, coalesce(province_code, ''), status, coalesce(outcome, ''), "
         "CASE WHEN concluded_at IS NOT NULL THEN "
-        "(julianday(concluded_at) - julianday(received_at)) * 24 END, "
-        "(status IN ('received','verifying','assigned','investigating') AND due_at < ?), "
-        "satisfaction FROM tipoffs WHERE deleted = 0";
+        "(julianday(concluded_at) - julianday(received_at)) * 24 END, " +
+        overdueSql() + ", satisfaction FROM tipoffs WHERE deleted = 0";
     std::vector<std::string> params = {f.nowUtc.empty() ? core::nowUtc() : f.nowUtc};
     if (!f.receivedFrom.empty()) {
         sql += " AND received_at >= ?";
@@ -136,6 +135,19 @@ std::string statsToJson(const TipoffStats& s) {
     std::ostringstream out;
     o.stringify(out);
     return out.str();
+}
+
+std::int64_t countOverdue(db::Database& db, const std::optional<std::string>& provinceCode,
+                          const std::string& nowUtc) {
+    std::string sql = "SELECT count(*) FROM tipoffs WHERE deleted = 0 AND " + overdueSql();
+    if (provinceCode)
+        sql += " AND province_code = ?";
+    db::Statement q(db, sql);
+    q.bind(1, nowUtc.empty() ? core::nowUtc() : nowUtc);
+    if (provinceCode)
+        q.bind(2, *provinceCode);
+    q.step();
+    return q.getInt64(0);
 }
 
 } // namespace c175::tipoff

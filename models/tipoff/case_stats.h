@@ -38,6 +38,10 @@ struct TipoffStats {
 };
 
 TipoffStats computeStats(db::Database& db, const StatsFilter& filter = {});
+// Open cases past their due time, in one province or everywhere (the count the Tip-offs pane
+// shows beside its red rows). `nowUtc` "" = now.
+std::int64_t countOverdue(db::Database& db, const std::optional<std::string>& provinceCode,
+                          const std::string& nowUtc = "");
 
 // {"total":..,"by_crime_type":{..},"by_province":{..},"by_status":{..},"success_rate":..,
 //  "mean_processing_hours":..,"median_processing_hours":..,"overdue":..,"overdue_by_crime_type":

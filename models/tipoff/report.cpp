@@ -78,15 +78,6 @@ void bindAll(db::Statement& q, const std::vector<std::string>& params) {
         q.bind(static_cast<int>(i + 1), params[i]);
 }
 
-// "'received','verifying',..." from the workflow's own notion of an open case.
-std::string openStatusList() {
-    std::string list;
-    for (Status s : allStatuses())
-        if (isOpenStatus(s))
-            list += (list.empty() ? "'" : ",'") + std::string(statusName(s)) + "'";
-    return list;
-}
-
 std::string typeLabel(const std::string& name) {
     const auto type = parseCrimeType(name);
     return type ? crimeTypeLabel(*type) : name;
@@ -140,12 +131,6 @@ std::string countsTable(const std::string& heading, const std::string& keyHeader
 }
 
 } // namespace
-
-bool isOverdue(std::string_view status, const std::string& dueAtUtc, const std::string& nowUtc) {
-    const auto s = parseStatus(status);
-    // Stored times are all "YYYY-MM-DDTHH:MM:SSZ", so text order is time order (as in SQL).
-    return s && isOpenStatus(*s) && !dueAtUtc.empty() && dueAtUtc < nowUtc;
-}
 
 StatsFilter statsFilterOf(const ReportOptions& o) {
     StatsFilter f;
@@ -223,9 +208,8 @@ ReportData collectReport(db::Database& db, const ReportOptions& options) {
         std::vector<std::string> p = {filter.nowUtc};
         p.insert(p.end(), params.begin(), params.end());
         db::Statement q(db, "SELECT code, crime_type, status, coalesce(due_at, ''), "
-                            "coalesce(assignee, '') FROM tipoffs WHERE status IN (" +
-                                openStatusList() + ") AND due_at < ? AND " + where +
-                                " ORDER BY due_at, code LIMIT " +
+                            "coalesce(assignee, '') FROM tipoffs WHERE " +
+                                overdueSql() + " AND " + where + " ORDER BY due_at, code LIMIT " +
                                 std::to_string(options.overdueLimit));
         bindAll(q, p);
         while (q.step())

@@ -50,10 +50,6 @@ struct ReportData {
     std::string generatedAtUtc;
 };
 
-// The overdue rule of the report, the lists and case_stats: a case still open (isOpenStatus)
-// whose due time (UTC ISO) is before `nowUtc`. `status` is the stored name.
-bool isOverdue(std::string_view status, const std::string& dueAtUtc, const std::string& nowUtc);
-
 // Throws core::ValidationError naming "from"/"to" for an unreadable day or from after to.
 // `progress`-free: a full pass over 100,000 tips takes about a second on a cold cache.
 ReportData collectReport(db::Database& db, const ReportOptions& options);

@@ -239,4 +239,19 @@ bool isOpenStatus(Status s) {
            s == Status::Investigating;
 }
 
+bool isOverdue(std::string_view status, const std::string& dueAtUtc, const std::string& nowUtc) {
+    const auto s = parseStatus(status);
+    // Stored times are all "YYYY-MM-DDTHH:MM:SSZ", so text order is time order (as in SQL).
+    return s && isOpenStatus(*s) && !dueAtUtc.empty() && dueAtUtc < nowUtc;
+}
+
+std::string overdueSql(std::string_view alias) {
+    const std::string a(alias);
+    std::string list;
+    for (Status s : allStatuses())
+        if (isOpenStatus(s))
+            list += (list.empty() ? "'" : ",'") + std::string(statusName(s)) + "'";
+    return "(" + a + "status IN (" + list + ") AND " + a + "due_at < ?)";
+}
+
 } // namespace c175::tipoff

@@ -66,4 +66,10 @@ int dueDays(CrimeType t);
 // Statuses in which a case is still being worked (and can therefore be overdue).
 bool isOpenStatus(Status s);
 
+// The overdue rule of the lists, the search, the figures and the report: a case still open
+// whose due time (UTC ISO) is before `nowUtc`. `status` is the stored name.
+bool isOverdue(std::string_view status, const std::string& dueAtUtc, const std::string& nowUtc);
+// The same rule in SQL over tipoffs (`alias` "t." or ""), with one parameter: now (UTC ISO).
+std::string overdueSql(std::string_view alias = "");
+
 } // namespace c175::tipoff

@@ -8,6 +8,7 @@
 #include "tipoff/transition_dialog.h"
 
 #include "core/ids.h"
+#include "tipoff/case_stats.h"
 #include "tipoff/notices.h"
 #include "tipoff/report.h"
 
@@ -216,16 +217,7 @@ private:
     void showOverdue() {
         std::int64_t n = 0;
         try {
-            std::string sql = "SELECT COUNT(*) FROM tipoffs WHERE deleted = 0 AND status IN "
-                              "('received','verifying','assigned','investigating') AND due_at < ?";
-            if (context().session.provinceCode)
-                sql += " AND province_code = ?";
-            db::Statement q(*context().db, sql);
-            q.bind(1, core::nowUtc());
-            if (context().session.provinceCode)
-                q.bind(2, *context().session.provinceCode);
-            if (q.step())
-                n = q.getInt(0);
+            n = tipoff::countOverdue(*context().db, context().session.provinceCode);
         } catch (const std::exception&) {
             n = 0; // the list shows its own read error; the count is only a hint
         }
