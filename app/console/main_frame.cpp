@@ -285,7 +285,8 @@ void MainFrame::buildMenus() {
 
 void MainFrame::buildStatusBar() {
     auto* bar = CreateStatusBar(FieldCount);
-    const int widths[FieldCount] = {-3, -2, -2, -4, -2};
+    // Messages ("Show on map"), the sync state and its progress need the room; the path can shrink.
+    const int widths[FieldCount] = {-4, -2, -2, -3, -3};
     bar->SetStatusWidths(FieldCount, widths);
     SetStatusText(_("Ready."), FieldMessage);
     SetStatusText(wxString::FromUTF8(session().displayName), FieldUser);
@@ -307,15 +308,16 @@ void MainFrame::refreshSyncStatus() {
         SetStatusText(_("Sync not configured"), FieldSync);
         return;
     }
-    // No sync engine runs in this build yet: the truthful state is offline, with what waits.
+    // A hub is set but no sync runs in this session (an unattended run: screenshots, start-up
+    // measurement; or the moment before startSync): say so, with what waits to go up.
     long long waiting = 0;
     try {
         waiting = m_db->scalarInt("SELECT COUNT(*) FROM sync_outbox");
     } catch (const std::exception& e) {
         wxLogError("Reading the sync outbox failed: %s", wxString::FromUTF8(e.what()));
     }
-    SetStatusText(wxString::Format(wxPLURAL("Offline, %lld change waiting",
-                                            "Offline, %lld changes waiting", waiting),
+    SetStatusText(wxString::Format(wxPLURAL("Sync not running, %lld change waiting",
+                                            "Sync not running, %lld changes waiting", waiting),
                                    waiting),
                   FieldSync);
 }
